@@ -1,0 +1,37 @@
+package dev.pfsync.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where synced rows go: the SPI a destination implements.
+ *
+ * <p>The destination owns the state: it stores the connector's state JSON together with the rows of
+ * each {@link Checkpoint}, atomically, so a crash at any instant leaves rows and state consistent.
+ * Lifecycle: {@link #open} once, then for each run {@link #startRun}, any number of {@link #apply},
+ * {@link #finishRun}; finally {@link #close}.
+ */
+public interface Destination extends AutoCloseable {
+
+  /**
+   * Opens the destination for one connector: takes its exclusive run lock, creates or evolves the
+   * declared tables, and returns the stored state.
+   *
+   * @return the state JSON of the last checkpoint, or empty if this connector never checkpointed
+   * @throws ConcurrentRunException if another process holds this connector's lock
+   */
+  Optional<String> open(String connectorId, List<TableSchema> tables);
+
+  /** Records the start of a run in the given mode; counts of later checkpoints go to it. */
+  void startRun(SyncMode mode);
+
+  /** Applies the checkpoint's rows and state in one transaction. */
+  void apply(Checkpoint checkpoint);
+
+  /** Records how the current run ended. */
+  void finishRun(RunStatus status, Optional<String> message);
+
+  /** Releases the lock and connections. Never throws for an already closed destination. */
+  @Override
+  void close();
+}
