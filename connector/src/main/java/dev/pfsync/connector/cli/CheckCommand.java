@@ -1,0 +1,56 @@
+package dev.pfsync.connector.cli;
+
+import dev.pfsync.connector.UsersConnector;
+import dev.pfsync.connector.config.ConnectorConfig;
+import dev.pfsync.connector.embedded.DatabaseLocator;
+import dev.pfsync.core.Keyset;
+import dev.pfsync.core.PageRequest;
+import dev.pfsync.core.TableBinding;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pfsync check}: the API and the database answer, and the credentials work. */
+@Command(
+    name = "check",
+    description = "Check that the API and the database are reachable and the credentials work.",
+    mixinStandardHelpOptions = true)
+final class CheckCommand implements Callable<Integer> {
+  @ParentCommand PfsyncCommand root;
+
+  @Mixin CommonOptions options;
+
+  @Override
+  public Integer call() {
+    ConnectorConfig config = root.resolve(options);
+    boolean ok = true;
+    try (ConnectorRuntime rt = ConnectorRuntime.open(config, DatabaseLocator.standard(root.env))) {
+      Instant now = root.clock.instant();
+      for (TableBinding table : UsersConnector.tables()) {
+        try {
+          rt.source()
+              .fetch(
+                  table,
+                  new PageRequest(Keyset.from(now.minus(Duration.ofDays(1))), Optional.of(now), 1));
+          root.out.println("api: ok (" + config.apiUrl() + table.endpoint() + ")");
+        } catch (RuntimeException e) {
+          ok = false;
+          root.out.println(
+              "api: FAILED (" + config.apiUrl() + table.endpoint() + "): " + e.getMessage());
+        }
+      }
+      try {
+        rt.destination.check();
+        root.out.println("database: ok (" + rt.database.jdbcUrl() + ")");
+      } catch (RuntimeException e) {
+        ok = false;
+        root.out.println("database: FAILED (" + rt.database.jdbcUrl() + "): " + e.getMessage());
+      }
+    }
+    return ok ? 0 : 1;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.pfsync.connector.cli;
+
+import dev.pfsync.connector.UsersConnector;
+import dev.pfsync.connector.config.ConnectorConfig;
+import dev.pfsync.connector.config.Durations;
+import dev.pfsync.connector.embedded.DatabaseLocator;
+import dev.pfsync.connector.progress.ConsoleProgress;
+import dev.pfsync.connector.progress.SyncReport;
+import dev.pfsync.core.ConfigurationException;
+import dev.pfsync.core.RunStatus;
+import dev.pfsync.core.RunSummary;
+import dev.pfsync.core.SyncEngine;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pfsync sync}: one scheduled run, until the backfill is complete, or following. */
+@Command(
+    name = "sync",
+    description = {
+      "One scheduled run: incremental if the state says so, else historical; then flips the mode.",
+      "--until-complete: backfill all history, interleaving incremental runs every --slice.",
+      "--follow: keep syncing every --interval until Ctrl-C / SIGTERM (stops at a checkpoint)."
+    },
+    mixinStandardHelpOptions = true)
+final class SyncCommand implements Callable<Integer> {
+  @ParentCommand PfsyncCommand root;
+
+  @Mixin CommonOptions options;
+
+  @Option(names = "--until-complete", description = "run until the historical backfill is done")
+  boolean untilComplete;
+
+  @Option(names = "--follow", description = "keep running incremental syncs until stopped")
+  boolean follow;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      description = "with --follow: time between incremental runs (default: 30s)")
+  String interval;
+
+  @Override
+  public Integer call() {
+    if (untilComplete && follow) {
+      throw new ConfigurationException("--until-complete and --follow cannot be used together");
+    }
+    Duration every = Durations.parse("interval", interval);
+    if (every.isZero()) {
+      throw new ConfigurationException("interval must be greater than 0");
+    }
+    ConnectorConfig config = root.resolve(options);
+    try (ConnectorRuntime rt = ConnectorRuntime.open(config, DatabaseLocator.standard(root.env))) {
+      SyncEngine engine =
+          new SyncEngine(
+              UsersConnector.tables(),
+              rt.source(),
+              rt.destination,
+              config.sync(),
+              root.clock,
+              ConsoleProgress.forStderr());
+      root.gracefulStop.onStop(engine::requestStop);
+      RunSummary summary =
+          follow
+              ? engine.follow(every)
+              : untilComplete ? engine.runUntilComplete(config.slice()) : engine.runOnce();
+      SyncReport.print(root.out, summary, rt.destination, UsersConnector.tables());
+      if (root.gracefulStop.requested()) {
+        return 143;
+      }
+      return summary.status() == RunStatus.FAILED ? 1 : 0;
+    }
+  }
+}
