@@ -1,6 +1,8 @@
 package dev.pfsync.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,5 +29,36 @@ public record RunSummary(
   /** Rows applied, all tables, upserts and tombstones. */
   public long rows() {
     return tables.stream().mapToLong(t -> t.upserted() + t.deleted()).sum();
+  }
+
+  /**
+   * This summary followed by {@code next}: modes concatenated, counts added per table, durations
+   * added; the status, message and completeness are {@code next}'s.
+   */
+  public RunSummary plus(RunSummary next) {
+    var modesSum = new ArrayList<>(modes);
+    modesSum.addAll(next.modes);
+    var byTable = new LinkedHashMap<String, TableSummary>();
+    for (TableSummary t : tables) {
+      byTable.put(t.table(), t);
+    }
+    for (TableSummary t : next.tables) {
+      byTable.merge(
+          t.table(),
+          t,
+          (a, b) ->
+              new TableSummary(
+                  a.table(),
+                  a.upserted() + b.upserted(),
+                  a.deleted() + b.deleted(),
+                  a.skipped() + b.skipped(),
+                  b.historicalComplete()));
+    }
+    return new RunSummary(
+        modesSum,
+        next.status,
+        List.copyOf(byTable.values()),
+        duration.plus(next.duration),
+        next.message);
   }
 }

@@ -1,23 +1,30 @@
 package dev.pfsync.core;
 
+import dev.pfsync.core.engine.RunExecutor;
+import dev.pfsync.core.state.SyncState;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Drives Priority-First Sync of a set of tables from a {@link PageSource} into a {@link
  * Destination}: one run at a time, a checkpoint after every page.
  *
  * <p>The engine opens the destination (taking the connector's lock) at the first call and does not
- * close it: the caller owns the destination and the page source.
+ * close it: the caller owns the destination and the page source. A failed run rethrows its
+ * exception after recording it; the stored state stays at the last applied checkpoint. Not
+ * thread-safe, except {@link #requestStop()}; once a stop is requested the engine stays stopped.
  */
 public final class SyncEngine {
-  private final List<TableBinding> tables;
-  private final PageSource source;
-  private final Destination destination;
+  private final RunExecutor executor;
+  private final List<String> names;
   private final SyncSettings settings;
   private final Clock clock;
-  private final ProgressListener listener;
+  private final Object wakeUp = new Object();
+  private volatile boolean stopRequested;
 
   public SyncEngine(
       List<TableBinding> tables,
@@ -26,20 +33,29 @@ public final class SyncEngine {
       SyncSettings settings,
       Clock clock,
       ProgressListener listener) {
-    this.tables = List.copyOf(tables);
-    this.source = source;
-    this.destination = destination;
-    this.settings = settings;
-    this.clock = clock;
-    this.listener = listener;
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(destination, "destination");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (tables.isEmpty()) {
+      throw new IllegalArgumentException("at least one table must be bound");
+    }
+    this.executor =
+        new RunExecutor(
+            tables, source, destination, settings, clock, Objects.requireNonNull(listener));
+    this.names = executor.tableNames();
   }
 
   /**
    * One scheduled run, as the seed: incremental if the state says so (or history is complete),
-   * otherwise historical; then flips the mode and checkpoints.
+   * otherwise historical; then flips the mode and checkpoints. Bounded by max-duration.
    */
   public RunSummary runOnce() {
-    throw new UnsupportedOperationException("not implemented yet");
+    if (stopRequested) {
+      return stoppedBeforeStart();
+    }
+    SyncMode mode = executor.state().runMode(names);
+    return executor.run(mode, settings.maxDuration(), true, this::isStopRequested);
   }
 
   /**
@@ -47,15 +63,43 @@ public final class SyncEngine {
    * {@code slice} of historical work, and ends with an incremental run.
    */
   public RunSummary runUntilComplete(Duration slice) {
-    throw new UnsupportedOperationException("not implemented yet");
+    requirePositive("slice", slice);
+    RunSummary total = null;
+    while (!stopRequested) {
+      SyncState state = executor.state();
+      boolean complete = state.historyComplete(names);
+      RunSummary run =
+          state.runMode(names) == SyncMode.HISTORICAL ? historicalRun(slice) : incrementalRun();
+      total = total == null ? run : total.plus(run);
+      if (complete) {
+        return stopRequested ? stopped(total) : total;
+      }
+    }
+    return total == null ? stoppedBeforeStart() : stopped(total);
   }
 
   /**
-   * Keeps running (remaining historical work, and an incremental run at least every {@code
-   * interval}) until {@link #requestStop()}.
+   * Keeps running until {@link #requestStop()}: an incremental run, then historical work for the
+   * rest of the {@code interval} while history is incomplete, then waits until {@code interval} has
+   * passed since the incremental run started.
    */
   public RunSummary follow(Duration interval) {
-    throw new UnsupportedOperationException("not implemented yet");
+    requirePositive("interval", interval);
+    RunSummary total = null;
+    while (!stopRequested) {
+      Instant started = clock.instant();
+      RunSummary run = incrementalRun();
+      total = total == null ? run : total.plus(run);
+      Duration left = interval.minus(Duration.between(started, clock.instant()));
+      if (!stopRequested
+          && !left.isNegative()
+          && !left.isZero()
+          && !executor.state().historyComplete(names)) {
+        total = total.plus(historicalRun(left));
+      }
+      waitFor(interval.minus(Duration.between(started, clock.instant())));
+    }
+    return total == null ? stoppedBeforeStart() : stopped(total);
   }
 
   /**
@@ -63,6 +107,64 @@ public final class SyncEngine {
    * RunStatus#STOPPED}. Safe to call from any thread (e.g. a shutdown hook).
    */
   public void requestStop() {
-    throw new UnsupportedOperationException("not implemented yet");
+    stopRequested = true;
+    synchronized (wakeUp) {
+      wakeUp.notifyAll();
+    }
+  }
+
+  private boolean isStopRequested() {
+    return stopRequested;
+  }
+
+  private RunSummary incrementalRun() {
+    return executor.run(SyncMode.INCREMENTAL, settings.maxDuration(), true, this::isStopRequested);
+  }
+
+  private RunSummary historicalRun(Duration slice) {
+    boolean capped = settings.maxDuration().compareTo(slice) <= 0;
+    Duration budget = capped ? settings.maxDuration() : slice;
+    return executor.run(SyncMode.HISTORICAL, budget, capped, this::isStopRequested);
+  }
+
+  // Waits in real time (the injected clock only says how long), so a stop wakes it at once.
+  private void waitFor(Duration wait) {
+    long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
+    synchronized (wakeUp) {
+      long left;
+      while (!stopRequested && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          wakeUp.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stopRequested = true;
+        }
+      }
+    }
+  }
+
+  // A stop requested between runs ends the call as STOPPED even though the last run completed.
+  private static RunSummary stopped(RunSummary total) {
+    if (total.status() != RunStatus.SUCCEEDED) {
+      return total;
+    }
+    return new RunSummary(
+        total.modes(),
+        RunStatus.STOPPED,
+        total.tables(),
+        total.duration(),
+        Optional.of("stop requested"));
+  }
+
+  private static RunSummary stoppedBeforeStart() {
+    return new RunSummary(
+        List.of(), RunStatus.STOPPED, List.of(), Duration.ZERO, Optional.of("stop requested"));
+  }
+
+  private static void requirePositive(String name, Duration d) {
+    Objects.requireNonNull(d, name);
+    if (d.isZero() || d.isNegative()) {
+      throw new ConfigurationException(name + " must be greater than 0, was " + d);
+    }
   }
 }

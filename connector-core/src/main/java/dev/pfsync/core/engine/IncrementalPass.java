@@ -1,0 +1,74 @@
+package dev.pfsync.core.engine;
+
+import dev.pfsync.core.Keyset;
+import dev.pfsync.core.TableBinding;
+import dev.pfsync.core.paging.KeysetOrder;
+import dev.pfsync.core.paging.KeysetPager;
+import dev.pfsync.core.paging.PagedRows;
+import dev.pfsync.core.state.TableState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads each table forward from its incremental cursor up to {@code run start - settle}, so the
+ * cursor never lands in a second that can still receive rows.
+ */
+final class IncrementalPass implements Pass {
+  private final List<TableBinding> tables;
+  private final Map<String, KeysetPager> pagers;
+
+  IncrementalPass(List<TableBinding> tables, Map<String, KeysetPager> pagers) {
+    this.tables = tables;
+    this.pagers = pagers;
+  }
+
+  @Override
+  public RunOutcome execute(RunContext run) {
+    Instant before = run.start().minus(run.settings().settle());
+    for (TableBinding table : tables) {
+      RunOutcome outcome = readTable(run, table, before);
+      if (outcome != RunOutcome.COMPLETED) {
+        return outcome;
+      }
+    }
+    return RunOutcome.COMPLETED;
+  }
+
+  private RunOutcome readTable(RunContext run, TableBinding table, Instant before) {
+    String name = table.table();
+    KeysetPager pager = pagers.get(name);
+    KeysetOrder order = pager.order();
+    Keyset cursor = run.state().table(name).incremental();
+    if (!before.isAfter(cursor.since())) {
+      return RunOutcome.COMPLETED;
+    }
+    Duration lookback = run.settings().lookback();
+    Keyset position = lookback.isZero() ? cursor : Keyset.from(cursor.since().minus(lookback));
+    Instant windowStart = position.since();
+    boolean progressed = false;
+    while (true) {
+      Optional<RunOutcome> interruption = run.interruption(progressed);
+      if (interruption.isPresent()) {
+        return interruption.get();
+      }
+      PagedRows page = pager.fetch(position, Optional.of(before));
+      position = page.position();
+      TableState current = run.state().table(name);
+      Keyset next = order.max(current.incremental(), position);
+      if (page.exhausted()) {
+        // Every row with cursor < before has been read.
+        next = order.max(next, Keyset.from(before));
+      }
+      run.checkpoint(
+          table, page, run.state().with(name, current.withIncremental(next)), windowStart, before);
+      // Re-reading a lookback is not progress: the budget may end the run only past the cursor.
+      progressed = order.compare(next, cursor) > 0;
+      if (page.exhausted()) {
+        return RunOutcome.COMPLETED;
+      }
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package dev.pfsync.core.engine;
+
+/** The work of a run in one mode: pages through the source, checkpointing each page. */
+sealed interface Pass permits IncrementalPass, HistoricalPass {
+
+  /** Does the mode's work until done, out of budget, or asked to stop. */
+  RunOutcome execute(RunContext run);
+}

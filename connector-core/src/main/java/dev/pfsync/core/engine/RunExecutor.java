@@ -1,0 +1,139 @@
+package dev.pfsync.core.engine;
+
+import dev.pfsync.core.Destination;
+import dev.pfsync.core.PageSource;
+import dev.pfsync.core.ProgressListener;
+import dev.pfsync.core.RunStatus;
+import dev.pfsync.core.RunSummary;
+import dev.pfsync.core.SyncMode;
+import dev.pfsync.core.SyncSettings;
+import dev.pfsync.core.TableBinding;
+import dev.pfsync.core.TableSchema;
+import dev.pfsync.core.paging.KeysetPager;
+import dev.pfsync.core.state.StateCodec;
+import dev.pfsync.core.state.SyncState;
+import dev.pfsync.core.state.TableState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Executes single runs: opens the destination once, then for each run records its start, lets the
+ * mode's pass page through the source (a checkpoint per page), writes the mode flip as the last
+ * checkpoint and records how the run ended. On failure it records FAILED and rethrows; the state
+ * stays at the last applied checkpoint.
+ */
+public final class RunExecutor {
+  /** What every run is wired to. */
+  record Wiring(
+      List<TableBinding> tables,
+      Destination destination,
+      ProgressListener listener,
+      Clock clock,
+      SyncSettings settings) {}
+
+  private final Wiring wiring;
+  private final List<String> names;
+  private final IncrementalPass incremental;
+  private final HistoricalPass historical;
+  private SyncState committed;
+
+  public RunExecutor(
+      List<TableBinding> tables,
+      PageSource source,
+      Destination destination,
+      SyncSettings settings,
+      Clock clock,
+      ProgressListener listener) {
+    this.wiring = new Wiring(List.copyOf(tables), destination, listener, clock, settings);
+    this.names = wiring.tables().stream().map(TableBinding::table).toList();
+    Map<String, KeysetPager> pagers = new LinkedHashMap<>();
+    for (TableBinding t : wiring.tables()) {
+      if (pagers.put(t.table(), new KeysetPager(source, t, settings.pageSize())) != null) {
+        throw new IllegalArgumentException("table " + t.table() + " is bound twice");
+      }
+    }
+    this.incremental = new IncrementalPass(wiring.tables(), pagers);
+    this.historical = new HistoricalPass(wiring.tables(), pagers);
+  }
+
+  /**
+   * The committed state; on the first call opens the destination, reads the stored state and
+   * initialises tables it does not know yet at the current time.
+   */
+  public SyncState state() {
+    if (committed == null) {
+      List<TableSchema> schemas = wiring.tables().stream().map(TableBinding::schema).toList();
+      SyncSettings s = wiring.settings();
+      SyncState stored =
+          wiring
+              .destination()
+              .open(s.connectorId(), schemas)
+              .map(StateCodec::decode)
+              .orElseGet(SyncState::empty);
+      Instant now = wiring.clock().instant();
+      committed =
+          stored.withMissing(
+              names, () -> TableState.initial(now, s.recent(), s.window(), s.historyStart()));
+    }
+    return committed;
+  }
+
+  /** The names of the bound tables. */
+  public List<String> tableNames() {
+    return names;
+  }
+
+  /**
+   * Executes one run.
+   *
+   * @param mode the run's mode
+   * @param budget time after which no further page is fetched (the first always is)
+   * @param budgetIsMaxDuration whether the budget is the max-duration cap (spending it then makes
+   *     the run STOPPED, else the run SUCCEEDED with its planned slice)
+   * @param stopRequested polled before every page
+   */
+  public RunSummary run(
+      SyncMode mode, Duration budget, boolean budgetIsMaxDuration, BooleanSupplier stopRequested) {
+    SyncState start = state();
+    wiring.destination().startRun(mode);
+    wiring.listener().runStarted(mode);
+    var run = new RunContext(mode, budget, stopRequested, wiring, start, s -> committed = s);
+    try {
+      RunOutcome outcome = (mode == SyncMode.INCREMENTAL ? incremental : historical).execute(run);
+      run.checkpointState(run.state().afterRun(mode, names));
+      RunStatus status =
+          outcome == RunOutcome.STOP_REQUESTED
+                  || (outcome == RunOutcome.BUDGET_SPENT && budgetIsMaxDuration)
+              ? RunStatus.STOPPED
+              : RunStatus.SUCCEEDED;
+      Optional<String> message =
+          switch (outcome) {
+            case STOP_REQUESTED -> Optional.of("stop requested");
+            case BUDGET_SPENT ->
+                budgetIsMaxDuration
+                    ? Optional.of("max-duration " + budget + " spent; the next run continues")
+                    : Optional.empty();
+            case COMPLETED -> Optional.empty();
+          };
+      wiring.destination().finishRun(status, message);
+      RunSummary summary = run.summary(status, message);
+      wiring.listener().runFinished(summary);
+      return summary;
+    } catch (RuntimeException e) {
+      Optional<String> message = Optional.of(String.valueOf(e.getMessage()));
+      try {
+        wiring.destination().finishRun(RunStatus.FAILED, message);
+        wiring.listener().runFinished(run.summary(RunStatus.FAILED, message));
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+}

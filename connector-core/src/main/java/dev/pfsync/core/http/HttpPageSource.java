@@ -1,0 +1,182 @@
+package dev.pfsync.core.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.pfsync.core.ConfigurationException;
+import dev.pfsync.core.Page;
+import dev.pfsync.core.PageRequest;
+import dev.pfsync.core.PageSource;
+import dev.pfsync.core.RetriableException;
+import dev.pfsync.core.SyncException;
+import dev.pfsync.core.TableBinding;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.io.CloseMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link PageSource} over HTTP: GETs {@code baseUrl + endpoint} with the keyset query parameters
+ * on pooled keep-alive connections, and parses the JSON page as a stream.
+ *
+ * <p>Connect errors, timeouts, connections dropped while reading, HTTP 5xx and 429 are retried up
+ * to {@link HttpSourceConfig#maxRetries()} times, waiting as {@code Retry-After} says or else with
+ * exponential backoff and full jitter; then a {@link RetriableException} is thrown. HTTP 401/403 is
+ * a {@link ConfigurationException}, other 4xx a {@link SyncException} quoting the API's error, a
+ * malformed page a {@link dev.pfsync.core.ProtocolViolationException}: none of these is retried.
+ * The bearer token is sent in a header only, never logged nor put in a message.
+ *
+ * <p>Thread-safe; close it to release its connections.
+ */
+public final class HttpPageSource implements PageSource {
+  private static final Logger log = LoggerFactory.getLogger(HttpPageSource.class);
+
+  private final HttpSourceConfig config;
+  private final CloseableHttpClient client;
+  private final Backoff backoff;
+  private final Sleeper sleeper;
+  private final Redactor redactor;
+  private final PageParser parser;
+
+  /** A source with real sleeps, an unseeded jitter and the system clock. */
+  public HttpPageSource(HttpSourceConfig config) {
+    this(config, Sleeper.SYSTEM, new Random(), Clock.systemUTC());
+  }
+
+  /**
+   * A source whose waits, jitter and {@code Retry-After} dates are under the caller's control.
+   *
+   * @param sleeper waits between retries
+   * @param random draws the jitter
+   * @param clock reads the time that an HTTP-date {@code Retry-After} is measured from
+   */
+  public HttpPageSource(HttpSourceConfig config, Sleeper sleeper, Random random, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.backoff =
+        new Backoff(
+            config.initialBackoff(),
+            config.maxBackoff(),
+            config.maxRetryAfter(),
+            Objects.requireNonNull(random, "random"),
+            Objects.requireNonNull(clock, "clock"));
+    this.redactor = new Redactor(config.bearerToken());
+    this.parser = new PageParser(new JsonFactory(), redactor);
+    this.client = PooledClient.create(config);
+  }
+
+  @Override
+  public Page fetch(TableBinding table, PageRequest request) {
+    PageUrl url = PageUrl.of(config.baseUrl(), table, request);
+    int attempts = config.maxRetries() + 1;
+    for (int attempt = 1; ; attempt++) {
+      log.debug(
+          "table {}: GET {} (attempt {}/{})", table.table(), url.pathAndQuery(), attempt, attempts);
+      String failure;
+      Optional<String> retryAfter = Optional.empty();
+      IOException cause = null;
+      try {
+        HttpReply reply = client.execute(get(url), HttpReply::read);
+        if (reply.isSuccess()) {
+          return parser.parse(table, url, reply.body());
+        }
+        if (!reply.isRetriable()) {
+          throw rejected(table, url, reply);
+        }
+        failure = "HTTP " + reply.status() + " (" + ApiError.describe(reply.body(), redactor) + ")";
+        retryAfter = reply.retryAfter();
+      } catch (IOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new SyncException(
+              "table " + table.table() + ": interrupted during GET " + url.pathAndQuery(), e);
+        }
+        failure = redactor.apply(describe(e));
+        cause = e;
+      }
+      if (attempt >= attempts) {
+        throw new RetriableException(
+            "table "
+                + table.table()
+                + ": GET "
+                + url.pathAndQuery()
+                + " failed "
+                + attempts
+                + (attempts == 1 ? " time" : " times")
+                + "; last error: "
+                + failure,
+            cause);
+      }
+      Duration delay = backoff.delay(attempt, retryAfter);
+      log.warn(
+          "table {}: GET {} failed: {}; retry {}/{} in {} ms",
+          table.table(),
+          url.pathAndQuery(),
+          failure,
+          attempt,
+          config.maxRetries(),
+          delay.toMillis());
+      pause(table, url, delay);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close(CloseMode.GRACEFUL);
+  }
+
+  private HttpGet get(PageUrl url) {
+    HttpGet get = new HttpGet(url.uri());
+    get.setHeader(HttpHeaders.ACCEPT, "application/json");
+    config.bearerToken().ifPresent(t -> get.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + t));
+    return get;
+  }
+
+  /** The permanent failure for a non-retriable, unsuccessful status. */
+  private SyncException rejected(TableBinding table, PageUrl url, HttpReply reply) {
+    String where = "table " + table.table() + ": GET " + url.pathAndQuery();
+    int status = reply.status();
+    if (status == 401 || status == 403) {
+      return new ConfigurationException(
+          "API rejected the credentials (HTTP "
+              + status
+              + ") for "
+              + where
+              + ": check api-token; the API said "
+              + ApiError.describe(reply.body(), redactor));
+    }
+    String what = status == 400 ? "rejected the request" : "answered";
+    return new SyncException(
+        where
+            + ": the API "
+            + what
+            + " HTTP "
+            + status
+            + ": "
+            + ApiError.describe(reply.body(), redactor));
+  }
+
+  private void pause(TableBinding table, PageUrl url, Duration delay) {
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SyncException(
+          "table "
+              + table.table()
+              + ": interrupted while waiting to retry GET "
+              + url.pathAndQuery(),
+          e);
+    }
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}

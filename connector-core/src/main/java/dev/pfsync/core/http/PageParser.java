@@ -1,0 +1,200 @@
+package dev.pfsync.core.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.pfsync.core.Keyset;
+import dev.pfsync.core.Page;
+import dev.pfsync.core.ProtocolViolationException;
+import dev.pfsync.core.QueryParams;
+import dev.pfsync.core.Row;
+import dev.pfsync.core.TableBinding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses a complete page body, streaming: {@code {"data": [...], "has_more": bool, "next": {...}}}.
+ * A body that is not such an object is a {@link ProtocolViolationException}; a bad record inside
+ * {@code data} is skipped, logged and counted.
+ */
+final class PageParser {
+  private static final Logger log = LoggerFactory.getLogger(PageParser.class);
+  private static final int BODY_EXCERPT = 200;
+
+  private final JsonFactory factory;
+  private final Values values;
+  private final Redactor redactor;
+
+  PageParser(JsonFactory factory, Redactor redactor) {
+    this.factory = factory;
+    this.values = new Values(factory);
+    this.redactor = redactor;
+  }
+
+  Page parse(TableBinding table, PageUrl url, byte[] body) {
+    try (JsonParser p = factory.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw violation(table, url, body, "the body is not a JSON object", null);
+      }
+      List<Row> rows = null;
+      Boolean hasMore = null;
+      Optional<Keyset> next = Optional.empty();
+      int[] skipped = {0};
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (field) {
+          case "data" -> rows = data(p, t, table, url, body, skipped);
+          case "has_more" -> {
+            if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+              throw violation(table, url, body, "has_more is not a boolean", null);
+            }
+            hasMore = t == JsonToken.VALUE_TRUE;
+          }
+          case "next" -> next = next(p, t, table, url, body);
+          default -> p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw violation(table, url, body, "unexpected content after the JSON object", null);
+      }
+      if (rows == null) {
+        throw violation(table, url, body, "the data array is missing", null);
+      }
+      if (hasMore == null) {
+        throw violation(table, url, body, "has_more is missing", null);
+      }
+      if (hasMore && rows.isEmpty() && skipped[0] == 0) {
+        throw violation(table, url, body, "has_more is true but the page is empty", null);
+      }
+      return new Page(rows, hasMore, next, skipped[0]);
+    } catch (JsonProcessingException e) {
+      String at = e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset();
+      throw violation(table, url, body, "invalid JSON" + at + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      // The body is already in memory: an IOException here can only be about its content.
+      throw violation(table, url, body, "unreadable body: " + e.getMessage(), e);
+    }
+  }
+
+  private List<Row> data(
+      JsonParser p, JsonToken t, TableBinding table, PageUrl url, byte[] body, int[] skipped)
+      throws IOException {
+    if (t != JsonToken.START_ARRAY) {
+      throw violation(table, url, body, "data is not an array", null);
+    }
+    RecordParser records = new RecordParser(table, values);
+    List<Row> rows = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      RecordParser.Parsed parsed = records.read(p);
+      if (parsed instanceof RecordParser.Good good) {
+        rows.add(good.row());
+      } else if (parsed instanceof RecordParser.Skipped bad) {
+        skipped[0]++;
+        log.warn(
+            "table {}: skipped record {} in GET {}: {}",
+            table.table(),
+            redactor.apply(bad.id().map(id -> "id=" + Values.quote(id)).orElse("(id unknown)")),
+            url.pathAndQuery(),
+            redactor.apply(bad.reason()));
+      }
+    }
+    return rows;
+  }
+
+  private Optional<Keyset> next(
+      JsonParser p, JsonToken t, TableBinding table, PageUrl url, byte[] body) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return Optional.empty();
+    }
+    if (t != JsonToken.START_OBJECT) {
+      throw violation(table, url, body, "next is neither an object nor null", null);
+    }
+    QueryParams names = table.params();
+    Instant since = null;
+    Optional<String> after = Optional.empty();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      if (field.equals(names.since())) {
+        since = cursor(p, v, table, url, body);
+      } else if (field.equals(names.after())) {
+        if (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NUMBER_INT) {
+          after = Optional.of(p.getText());
+        } else if (v != JsonToken.VALUE_NULL) {
+          throw violation(table, url, body, "next." + field + " is not a string or integer", null);
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    if (since == null) {
+      throw violation(table, url, body, "next lacks " + names.since(), null);
+    }
+    return Optional.of(new Keyset(since, after));
+  }
+
+  private Instant cursor(JsonParser p, JsonToken v, TableBinding table, PageUrl url, byte[] body)
+      throws IOException {
+    String field = "next." + table.params().since();
+    try {
+      switch (table.cursorFormat()) {
+        case ISO_INSTANT:
+          if (v == JsonToken.VALUE_STRING) {
+            return Values.parseInstant(p.getText());
+          }
+          break;
+        case EPOCH_MILLIS:
+          if ((v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_STRING)
+              && Values.isDigits(p.getText())) {
+            return Instant.ofEpochMilli(Long.parseLong(p.getText()));
+          }
+          break;
+        default:
+          throw new IllegalStateException("unhandled cursor format " + table.cursorFormat());
+      }
+    } catch (DateTimeException | NumberFormatException e) {
+      // fall through to the violation below
+    }
+    p.skipChildren();
+    throw violation(
+        table, url, body, field + " is not a valid " + table.cursorFormat() + " cursor", null);
+  }
+
+  private ProtocolViolationException violation(
+      TableBinding table, PageUrl url, byte[] body, String what, Throwable cause) {
+    String message =
+        "table "
+            + table.table()
+            + ": the API broke the page protocol in GET "
+            + url.pathAndQuery()
+            + ": "
+            + what
+            + "; body starts with: "
+            + excerpt(body, redactor);
+    return new ProtocolViolationException(message, cause);
+  }
+
+  /** At most {@value #BODY_EXCERPT} characters of the body, on one line, token scrubbed. */
+  static String excerpt(byte[] body, Redactor redactor) {
+    if (body.length == 0) {
+      return "(empty body)";
+    }
+    // Scrub before cutting, so no prefix of the token survives at the cut.
+    int len = Math.min(body.length, 64 * 1024);
+    String s = redactor.apply(new String(body, 0, len, StandardCharsets.UTF_8));
+    boolean cut = s.length() > BODY_EXCERPT || len < body.length;
+    if (s.length() > BODY_EXCERPT) {
+      s = s.substring(0, BODY_EXCERPT);
+    }
+    return s.replaceAll("\\s+", " ") + (cut ? "..." : "");
+  }
+}

@@ -1,0 +1,49 @@
+package dev.pfsync.core.http;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The HttpClient behind {@link HttpPageSource}: pooled keep-alive connections with the configured
+ * timeouts, and none of the client's own retries, redirects or cookies.
+ */
+final class PooledClient {
+  private PooledClient() {}
+
+  static CloseableHttpClient create(HttpSourceConfig config) {
+    Timeout connect = Timeout.of(config.connectTimeout());
+    Timeout read = Timeout.of(config.readTimeout());
+    ConnectionConfig connection =
+        ConnectionConfig.custom()
+            .setConnectTimeout(connect)
+            .setSocketTimeout(read)
+            .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+            .build();
+    RequestConfig request =
+        RequestConfig.custom()
+            .setResponseTimeout(read)
+            .setConnectionRequestTimeout(connect)
+            .setRedirectsEnabled(false)
+            .build();
+    return HttpClients.custom()
+        .setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(connection)
+                .setMaxConnPerRoute(8)
+                .setMaxConnTotal(16)
+                .build())
+        .setDefaultRequestConfig(request)
+        // Retries are ours: one loop, one backoff policy, one place that logs them.
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .setUserAgent("pfsync")
+        .evictIdleConnections(TimeValue.ofSeconds(30))
+        .build();
+  }
+}

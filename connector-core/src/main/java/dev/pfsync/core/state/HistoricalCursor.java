@@ -1,0 +1,55 @@
+package dev.pfsync.core.state;
+
+import dev.pfsync.core.Keyset;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the historical backfill of one table stands: it fills the window {@code
+ * [windowStart(window), windowEnd)} forward from {@code position}; everything in {@code [windowEnd,
+ * start point)} is already read. Windows walk backward until {@code limit}.
+ *
+ * @param limit the backward limit (history-start resolved when the table's state was created)
+ * @param windowEnd exclusive end of the current window
+ * @param position keyset position inside the current window
+ */
+public record HistoricalCursor(Instant limit, Instant windowEnd, Keyset position) {
+  public HistoricalCursor {
+    Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(windowEnd, "windowEnd");
+    Objects.requireNonNull(position, "position");
+  }
+
+  /** The first window, ending at the start point {@code p}; requires {@code limit < p}. */
+  public static HistoricalCursor firstWindow(Instant limit, Instant p, Duration window) {
+    return new HistoricalCursor(limit, p, Keyset.from(latest(limit, p.minus(window))));
+  }
+
+  /** The inclusive start of the current window: {@code max(limit, windowEnd - window)}. */
+  public Instant windowStart(Duration window) {
+    return latest(limit, windowEnd.minus(window));
+  }
+
+  /** The same window with the position moved to {@code to}. */
+  public HistoricalCursor at(Keyset to) {
+    return new HistoricalCursor(limit, windowEnd, to);
+  }
+
+  /**
+   * The window before this one, once this one is read to its end; empty when this window already
+   * starts at the limit (the backfill is complete).
+   */
+  public Optional<HistoricalCursor> nextWindow(Duration window) {
+    Instant start = windowStart(window);
+    if (!start.isAfter(limit)) {
+      return Optional.empty();
+    }
+    return Optional.of(firstWindow(limit, start, window));
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

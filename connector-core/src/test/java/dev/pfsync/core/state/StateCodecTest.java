@@ -1,0 +1,78 @@
+package dev.pfsync.core.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pfsync.core.Keyset;
+import dev.pfsync.core.SyncMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import org.junit.jupiter.api.Test;
+
+class StateCodecTest {
+  static final Instant T = Instant.parse("2026-11-20T08:00:00Z");
+
+  static SyncState sample() {
+    var tables = new LinkedHashMap<String, TableState>();
+    tables.put(
+        "user",
+        new TableState(
+            Keyset.after(T, "6f1c"),
+            new HistoricalCursor(
+                T.minusSeconds(86_400 * 30),
+                T.minusSeconds(3600),
+                Keyset.from(T.minusSeconds(7200))),
+            false));
+    tables.put(
+        "orders",
+        new TableState(
+            Keyset.after(T, "42"),
+            new HistoricalCursor(T.minusSeconds(60), T, Keyset.after(T.minusSeconds(30), "7")),
+            true));
+    return new SyncState(SyncMode.HISTORICAL, tables);
+  }
+
+  @Test
+  void writes_the_documented_json() throws Exception {
+    String json = StateCodec.encode(sample());
+
+    var expected =
+        """
+        {"version":1,"next_mode":"historical","tables":{
+         "user":{"incremental":{"updated_since":"2026-11-20T08:00:00Z","after_id":"6f1c"},
+                 "historical":{"limit":"2026-10-21T08:00:00Z","window_end":"2026-11-20T07:00:00Z",
+                               "updated_since":"2026-11-20T06:00:00Z","after_id":null},
+                 "historical_complete":false},
+         "orders":{"incremental":{"updated_since":"2026-11-20T08:00:00Z","after_id":"42"},
+                 "historical":{"limit":"2026-11-20T07:59:00Z","window_end":"2026-11-20T08:00:00Z",
+                               "updated_since":"2026-11-20T07:59:30Z","after_id":"7"},
+                 "historical_complete":true}}}
+        """;
+    var mapper = new ObjectMapper();
+    assertThat(mapper.readTree(json)).isEqualTo(mapper.readTree(expected));
+  }
+
+  @Test
+  void reads_back_what_it_wrote() {
+    assertThat(StateCodec.decode(StateCodec.encode(sample()))).isEqualTo(sample());
+  }
+
+  @Test
+  void rejects_an_unknown_version_naming_it() {
+    assertThatThrownBy(
+            () -> StateCodec.decode("{\"version\":2,\"next_mode\":\"incremental\",\"tables\":{}}"))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessageContaining("state version 2 is not supported");
+  }
+
+  @Test
+  void rejects_malformed_state_naming_the_field() {
+    assertThatThrownBy(() -> StateCodec.decode("{\"version\":1,\"next_mode\":\"incremental\"}"))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessageContaining("tables");
+    assertThatThrownBy(() -> StateCodec.decode("not json"))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessageContaining("not valid JSON");
+  }
+}
