@@ -1,0 +1,330 @@
+package dev.pfsync.postgres;
+
+import dev.pfsync.core.Checkpoint;
+import dev.pfsync.core.ConcurrentRunException;
+import dev.pfsync.core.ConfigurationException;
+import dev.pfsync.core.Destination;
+import dev.pfsync.core.DestinationException;
+import dev.pfsync.core.RunStatus;
+import dev.pfsync.core.SyncMode;
+import dev.pfsync.core.TableChanges;
+import dev.pfsync.core.TableSchema;
+import dev.pfsync.postgres.internal.Connections;
+import dev.pfsync.postgres.internal.DatabaseCheck;
+import dev.pfsync.postgres.internal.Migrations;
+import dev.pfsync.postgres.internal.RunLock;
+import dev.pfsync.postgres.internal.RunLog;
+import dev.pfsync.postgres.internal.SqlErrors;
+import dev.pfsync.postgres.internal.StateStore;
+import dev.pfsync.postgres.internal.TableDdl;
+import dev.pfsync.postgres.internal.TableModel;
+import dev.pfsync.postgres.internal.TableWriter;
+import dev.pfsync.postgres.internal.Transactions;
+import dev.pfsync.postgres.internal.WriteResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL {@link dev.pfsync.core.Destination}: data tables in {@link
+ * PostgresConfig#schema()}, state and runs in {@code _pfsync} (migrated by Flyway), each checkpoint
+ * applied as one transaction, one run per connector id at a time (a session advisory lock held from
+ * {@link #open} to {@link #close}). Not thread-safe: one instance serves one sync at a time.
+ *
+ * <p>{@link #readState}, {@link #reset} and {@link #check} work without {@link #open} on short
+ * connections of their own.
+ */
+public final class PostgresDestination implements Destination {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresDestination.class);
+
+  private final PostgresConfig config;
+  private final Map<String, TableWriter> writers = new LinkedHashMap<>();
+  private Connection connection;
+  private String connectorId;
+  private Long runId;
+  private boolean suspect; // a failure happened: check the connection before reusing it
+
+  public PostgresDestination(PostgresConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  @Override
+  public Optional<String> open(String connectorId, List<TableSchema> tables) {
+    if (connection != null) {
+      throw new IllegalStateException("already open for connector " + this.connectorId);
+    }
+    requireConnectorId(connectorId);
+    Connection c = Connections.open(config);
+    try {
+      // The lock comes first: a second opener must fail before it changes anything.
+      Transactions.autoCommit(c, "lock connector " + connectorId, x -> lock(x, connectorId));
+      Map<String, TableWriter> opened = prepareTables(c, tables);
+      Optional<String> state =
+          Transactions.autoCommit(
+              c, "read state of connector " + connectorId, x -> StateStore.read(x, connectorId));
+      writers.putAll(opened);
+      this.connection = c;
+      this.connectorId = connectorId;
+      return state;
+    } catch (RuntimeException e) {
+      Connections.closeQuietly(c); // also releases the lock
+      throw e;
+    }
+  }
+
+  @Override
+  public void startRun(SyncMode mode) {
+    Connection c = connection();
+    try {
+      runId =
+          Transactions.autoCommit(
+              c,
+              "start a run of connector " + connectorId,
+              x -> RunLog.start(x, connectorId, mode));
+    } catch (RuntimeException e) {
+      suspect = true;
+      throw e;
+    }
+  }
+
+  @Override
+  public void apply(Checkpoint checkpoint) {
+    Connection c = connection();
+    try {
+      Transactions.inTransaction(
+          c,
+          "apply checkpoint of connector " + connectorId,
+          x -> {
+            WriteResult total = WriteResult.NONE;
+            for (TableChanges changes : checkpoint.changes()) {
+              total = total.plus(write(x, changes));
+            }
+            StateStore.write(x, connectorId, checkpoint.stateJson());
+            if (runId != null) {
+              RunLog.count(x, runId, total.upserted(), total.deleted(), checkpoint.rowsSkipped());
+            }
+            return total;
+          });
+    } catch (RuntimeException e) {
+      // The rollback may have undone DDL (new columns, staging tables): re-read on next use.
+      writers.values().forEach(TableWriter::invalidate);
+      suspect = true;
+      throw e;
+    }
+  }
+
+  @Override
+  public void finishRun(RunStatus status, Optional<String> message) {
+    if (runId == null) {
+      LOG.warn("finishRun({}) without a started run of connector {}", status, connectorId);
+      return;
+    }
+    long id = runId;
+    try {
+      Transactions.autoCommit(
+          connection(),
+          "finish run " + id + " of connector " + connectorId,
+          x -> {
+            RunLog.finish(x, id, status, message);
+            return null;
+          });
+      runId = null;
+    } catch (RuntimeException e) {
+      suspect = true;
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (connection == null) {
+      return;
+    }
+    try {
+      if (!connection.isClosed()) {
+        RunLock.release(connection, connectorId);
+      }
+    } catch (SQLException e) {
+      LOG.debug("releasing the lock of connector {} failed; closing anyway", connectorId, e);
+    }
+    Connections.closeQuietly(connection);
+    connection = null;
+    writers.clear();
+    runId = null;
+  }
+
+  /** The stored state of a connector, without taking its lock (works while a sync runs). */
+  public Optional<String> readState(String connectorId) {
+    requireConnectorId(connectorId);
+    try (Connection c = Connections.open(config)) {
+      return Transactions.autoCommit(
+          c, "read state of connector " + connectorId, x -> StateStore.read(x, connectorId));
+    } catch (SQLException e) {
+      throw SqlErrors.translate("close connection", e);
+    }
+  }
+
+  /**
+   * Forgets a connector's state so its next sync starts over; with {@code dropTables}, also drops
+   * the data tables of {@code tables}. Takes the connector's lock for the duration.
+   *
+   * @throws ConcurrentRunException if a run of this connector holds the lock
+   */
+  public void reset(String connectorId, boolean dropTables, List<TableSchema> tables) {
+    requireConnectorId(connectorId);
+    try (Connection c = Connections.open(config)) {
+      Transactions.autoCommit(c, "lock connector " + connectorId, x -> lock(x, connectorId));
+      Transactions.inTransaction(
+          c,
+          "reset connector " + connectorId,
+          x -> {
+            StateStore.delete(x, connectorId);
+            if (dropTables) {
+              for (TableSchema table : tables) {
+                TableDdl.drop(x, config.schema(), table);
+              }
+            }
+            return null;
+          });
+      LOG.info("reset connector {} (tables dropped: {})", connectorId, dropTables);
+    } catch (SQLException e) {
+      throw SqlErrors.translate("close connection", e);
+    }
+  }
+
+  /**
+   * Checks that the database is reachable with these credentials and that the user may create the
+   * data and metadata schemas (tried in a transaction that is rolled back).
+   *
+   * @throws ConfigurationException if the login or database is wrong
+   * @throws DestinationException if a privilege is missing
+   * @throws dev.pfsync.core.RetriableException if the server cannot be reached
+   */
+  public void check() {
+    try (Connection c = Connections.open(config)) {
+      DatabaseCheck.run(c, config.schema(), Migrations.SCHEMA);
+    } catch (SQLException e) {
+      throw SqlErrors.translate("check database as user " + config.user(), e);
+    }
+  }
+
+  private Map<String, TableWriter> prepareTables(Connection c, List<TableSchema> tables) {
+    Map<String, TableWriter> out = new LinkedHashMap<>();
+    Transactions.autoCommit(
+        c,
+        "lock DDL",
+        x -> {
+          RunLock.lockDdl(x);
+          return null;
+        });
+    try {
+      Migrations.migrate(config);
+      Transactions.inTransaction(
+          c,
+          "create tables in schema " + config.schema(),
+          x -> {
+            TableDdl.createSchema(x, config.schema());
+            for (TableSchema table : tables) {
+              TableModel model = TableDdl.ensure(x, config.schema(), table);
+              if (out.values().stream().anyMatch(w -> w.table().equals(model.table()))) {
+                throw new DestinationException("two declared tables map to " + model.displayName());
+              }
+              out.put(table.name(), new TableWriter(model, "_pfsync_stage_" + out.size()));
+            }
+            return null;
+          });
+    } finally {
+      Transactions.autoCommit(
+          c,
+          "unlock DDL",
+          x -> {
+            RunLock.unlockDdl(x);
+            return null;
+          });
+    }
+    return out;
+  }
+
+  private WriteResult write(Connection c, TableChanges changes) {
+    TableWriter writer = writers.get(changes.table());
+    if (writer == null) {
+      throw new DestinationException(
+          "table "
+              + changes.table()
+              + " was not declared when connector "
+              + connectorId
+              + " opened the destination");
+    }
+    try {
+      WriteResult result = writer.write(c, changes.rows());
+      if (result.nulsStripped() > 0) {
+        LOG.warn(
+            "table {}: stripped {} NUL characters (PostgreSQL text cannot hold them)",
+            writer.displayName(),
+            result.nulsStripped());
+      }
+      return result;
+    } catch (SQLException e) {
+      throw SqlErrors.translate("apply to table " + writer.displayName(), e);
+    }
+  }
+
+  /** The open connection, re-established (and the lock re-taken) if it was lost. */
+  private Connection connection() {
+    if (connection == null) {
+      throw new IllegalStateException("destination is not open");
+    }
+    if (!suspect && !isClosed(connection)) {
+      return connection;
+    }
+    suspect = false;
+    if (isValid(connection)) {
+      return connection;
+    }
+    LOG.warn("connection of connector {} was lost; reconnecting", connectorId);
+    Connections.closeQuietly(connection);
+    writers.values().forEach(TableWriter::invalidate);
+    Connection c = Connections.open(config);
+    try {
+      Transactions.autoCommit(c, "lock connector " + connectorId, x -> lock(x, connectorId));
+    } catch (RuntimeException e) {
+      Connections.closeQuietly(c);
+      throw e;
+    }
+    connection = c;
+    return c;
+  }
+
+  private static boolean isClosed(Connection c) {
+    try {
+      return c.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  private static boolean isValid(Connection c) {
+    try {
+      return c.isValid(5);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static Void lock(Connection c, String connectorId) throws SQLException {
+    RunLock.acquire(c, connectorId);
+    return null;
+  }
+
+  private static void requireConnectorId(String connectorId) {
+    if (connectorId == null || connectorId.isBlank()) {
+      throw new ConfigurationException("connectorId cannot be blank");
+    }
+  }
+}
