@@ -11,6 +11,7 @@ import dev.pfsync.core.TableChanges;
 import dev.pfsync.core.TableSchema;
 import dev.pfsync.postgres.internal.Connections;
 import dev.pfsync.postgres.internal.DatabaseCheck;
+import dev.pfsync.postgres.internal.Identifiers;
 import dev.pfsync.postgres.internal.Migrations;
 import dev.pfsync.postgres.internal.RunLock;
 import dev.pfsync.postgres.internal.RunLog;
@@ -157,6 +158,59 @@ public final class PostgresDestination implements Destination {
     connection = null;
     writers.clear();
     runId = null;
+  }
+
+  /**
+   * The destination column (or table) name of a source name: {@code updatedAt -> updated_at}. Not
+   * quoted; see {@link #quoted}.
+   */
+  public static String columnName(String sourceName) {
+    return Identifiers.snakeCase(sourceName);
+  }
+
+  /** An identifier quoted for SQL, the way this destination quotes every name. */
+  public static String quoted(String identifier) {
+    return Identifiers.quote(identifier);
+  }
+
+  /**
+   * Row counts and the cursor range of a declared table, without taking the lock; an absent table
+   * holds nothing.
+   */
+  public TableStats tableStats(TableSchema table) {
+    String cursor = Identifiers.quote(columnName(table.cursorColumn()));
+    String sql =
+        "SELECT count(*), count(*) FILTER (WHERE "
+            + Identifiers.quote(TableModel.DELETED)
+            + "), min("
+            + cursor
+            + "), max("
+            + cursor
+            + ") FROM "
+            + Identifiers.qualified(config.schema(), TableModel.tableName(table));
+    try (Connection c = Connections.open(config)) {
+      return Transactions.autoCommit(
+          c,
+          "read stats of " + config.schema() + "." + TableModel.tableName(table),
+          x -> {
+            if (TableDdl.columns(x, config.schema(), TableModel.tableName(table)).isEmpty()) {
+              return new TableStats(0, 0, Optional.empty(), Optional.empty());
+            }
+            try (var st = x.createStatement();
+                var rs = st.executeQuery(sql)) {
+              rs.next();
+              return new TableStats(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  Optional.ofNullable(rs.getObject(3, java.time.OffsetDateTime.class))
+                      .map(java.time.OffsetDateTime::toInstant),
+                  Optional.ofNullable(rs.getObject(4, java.time.OffsetDateTime.class))
+                      .map(java.time.OffsetDateTime::toInstant));
+            }
+          });
+    } catch (SQLException e) {
+      throw SqlErrors.translate("close connection", e);
+    }
   }
 
   /** The stored state of a connector, without taking its lock (works while a sync runs). */

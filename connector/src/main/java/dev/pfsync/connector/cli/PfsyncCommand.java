@@ -15,7 +15,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Priority-First Sync of the users API into PostgreSQL.",
-    subcommands = {SyncCommand.class, StateCommand.class, ResetCommand.class, CheckCommand.class},
+    subcommands = {
+      SyncCommand.class,
+      StateCommand.class,
+      ResetCommand.class,
+      CheckCommand.class,
+      VerifyCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  pfsync sync --until-complete                 backfill everything, fresh data first",

@@ -102,14 +102,15 @@ public final class ConfigResolver {
     JsonNode root;
     try {
       root = JSON.readTree(Files.readString(path));
-    } catch (IOException e) {
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ConfigurationException("config: cannot read " + path + ": no such file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new ConfigurationException("config: cannot read " + path + ": permission denied");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ConfigurationException(
-          "config: cannot read "
-              + path
-              + ": "
-              + e.getClass().getSimpleName()
-              + " "
-              + e.getMessage());
+          "config: " + path + " is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigurationException("config: cannot read " + path + ": " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw new ConfigurationException("config: " + path + " must hold a JSON object");

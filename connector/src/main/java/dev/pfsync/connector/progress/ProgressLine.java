@@ -2,7 +2,8 @@ package dev.pfsync.connector.progress;
 
 import dev.pfsync.core.Progress;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** One line of progress text: mode, table, rows, rate, window, backfill share. */
@@ -22,7 +23,10 @@ final class ProgressLine {
         p.backfillFraction() * 100);
   }
 
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
   private static String minute(Instant t) {
-    return t.truncatedTo(ChronoUnit.MINUTES).toString();
+    return MINUTE.format(t);
   }
 }

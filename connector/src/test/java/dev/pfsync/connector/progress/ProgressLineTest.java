@@ -27,7 +27,7 @@ class ProgressLineTest {
   void shows_mode_table_rows_rate_window_and_backfill() {
     assertThat(ProgressLine.of(PROGRESS))
         .contains("historical", "user", "123,456 rows", "45,679 rows/s")
-        .contains("2026-10-01T00:00Z .. 2026-10-02T00:00Z")
+        .contains("2026-10-01 00:00 .. 2026-10-02 00:00")
         .contains("37.5%");
   }
 
