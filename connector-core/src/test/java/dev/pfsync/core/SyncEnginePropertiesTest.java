@@ -7,14 +7,14 @@ import dev.pfsync.core.state.HistoricalCursor;
 import dev.pfsync.core.state.StateCodec;
 import dev.pfsync.core.state.SyncState;
 import dev.pfsync.core.state.TableState;
+import dev.pfsync.core.testing.Generators;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The whole engine over random settings, datasets and sequences of runs, crashes, mutations and
@@ -25,37 +25,61 @@ class SyncEnginePropertiesTest {
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
   static final List<TableBinding> TABLES = List.of(Bindings.users(), Bindings.orders());
 
-  @Property(tries = 100)
-  void random_runs_crashes_and_mutations_end_with_the_dataset(
-      @ForAll @IntRange(min = 1, max = 12) int pageSize,
-      @ForAll @IntRange(min = 1, max = 72) int windowHours,
-      @ForAll @IntRange(min = 1, max = 48) int recentHours,
-      @ForAll @IntRange(min = 0, max = 240) int historyHours,
-      @ForAll @IntRange(min = 0, max = 90) int lookbackMinutes,
-      @ForAll @IntRange(min = 0, max = 5) int settleSeconds,
-      @ForAll @IntRange(min = 2, max = 30) int maxDurationSeconds,
-      @ForAll @IntRange(min = 0, max = 100) int users,
-      @ForAll @IntRange(min = 0, max = 25) int burst,
-      @ForAll @IntRange(min = 0, max = 40) int orders,
-      @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 3) Integer> ops,
-      @ForAll long seed) {
-    var random = new Random(seed);
+  /** Ops: 0 runs once, 1 crashes a run at a random checkpoint, 2 mutates, 3 moves the clock. */
+  record Scenario(
+      int pageSize,
+      int windowHours,
+      int recentHours,
+      int historyHours,
+      int lookbackMinutes,
+      int settleSeconds,
+      int maxDurationSeconds,
+      int users,
+      int burst,
+      int orders,
+      List<Integer> ops) {}
+
+  @TestFactory
+  Stream<DynamicTest> random_runs_crashes_and_mutations_end_with_the_dataset() {
+    return Generators.forAll(
+        g ->
+            new Scenario(
+                g.intBetween(1, 12),
+                g.intBetween(1, 72),
+                g.intBetween(1, 48),
+                g.intBetween(0, 240),
+                g.intBetween(0, 90),
+                g.intBetween(0, 5),
+                g.intBetween(2, 30),
+                g.intBetween(0, 100),
+                g.intBetween(0, 25),
+                g.intBetween(0, 40),
+                g.listOf(12, () -> g.intBetween(0, 3))),
+        SyncEnginePropertiesTest::endsWithTheDataset);
+  }
+
+  private static void endsWithTheDataset(Scenario scenario, Random random) {
+    int pageSize = scenario.pageSize();
+    int windowHours = scenario.windowHours();
+    int historyHours = scenario.historyHours();
+    int lookbackMinutes = scenario.lookbackMinutes();
+    int settleSeconds = scenario.settleSeconds();
     var clock = new TestClock(NOW);
     var source =
         new SimulatedSource(Bindings.users(), Bindings.orders())
             .costing(clock, Duration.ofSeconds(1));
     var destination = new InMemoryDestination();
     Instant limit = NOW.minus(Duration.ofHours(historyHours));
-    Datasets.users(source, random, users, limit, NOW, burst);
-    Datasets.orders(source, random, orders, limit, NOW);
+    Datasets.users(source, random, scenario.users(), limit, NOW, scenario.burst());
+    Datasets.orders(source, random, scenario.orders(), limit, NOW);
     var settings =
         new SyncSettings(
             "prop",
             pageSize,
-            Duration.ofHours(recentHours),
+            Duration.ofHours(scenario.recentHours()),
             Duration.ofHours(windowHours),
             new HistoryStart.At(limit),
-            Duration.ofSeconds(maxDurationSeconds),
+            Duration.ofSeconds(scenario.maxDurationSeconds()),
             Duration.ofMinutes(lookbackMinutes % 2 == 0 ? 0 : lookbackMinutes),
             Duration.ofSeconds(settleSeconds));
     Runnable run =
@@ -63,7 +87,7 @@ class SyncEnginePropertiesTest {
             new SyncEngine(TABLES, source, destination, settings, clock, ProgressListener.none())
                 .runOnce();
 
-    for (int op : ops) {
+    for (int op : scenario.ops()) {
       switch (op) {
         case 0 -> run.run();
         case 1 -> {

@@ -5,33 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pfsync.core.HistoryStart;
 import dev.pfsync.core.Keyset;
 import dev.pfsync.core.SyncMode;
+import dev.pfsync.core.testing.Generators;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /** The pure state machine's historical walk, over random settings and random in-window moves. */
 class HistoricalWalkPropertiesTest {
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
-  @Property(tries = 100)
-  void walk_covers_history_without_gap_never_moves_back_and_terminates(
-      @ForAll @IntRange(min = 0, max = 300) int historyHours,
-      @ForAll @IntRange(min = 1, max = 72) int recentHours,
-      @ForAll @LongRange(min = 1_800, max = 260_000) long windowSeconds,
-      @ForAll long seed) {
-    Duration window = Duration.ofSeconds(windowSeconds);
-    Duration recent = Duration.ofHours(recentHours);
+  record Walk(int historyHours, int recentHours, long windowSeconds) {}
+
+  @TestFactory
+  Stream<DynamicTest> walk_covers_history_without_gap_never_moves_back_and_terminates() {
+    return Generators.forAll(
+        g -> new Walk(g.intBetween(0, 300), g.intBetween(1, 72), g.intBetween(1_800, 260_000)),
+        HistoricalWalkPropertiesTest::walk);
+  }
+
+  private static void walk(Walk walk, Random random) {
+    Duration window = Duration.ofSeconds(walk.windowSeconds());
+    Duration recent = Duration.ofHours(walk.recentHours());
     Instant p = NOW.minus(recent);
-    Instant limit = NOW.minus(Duration.ofHours(historyHours));
+    Instant limit = NOW.minus(Duration.ofHours(walk.historyHours()));
     TableState t =
         TableState.initial(
-            NOW, recent, window, new HistoryStart.Ago(Duration.ofHours(historyHours)));
-    var random = new Random(seed);
+            NOW, recent, window, new HistoryStart.Ago(Duration.ofHours(walk.historyHours())));
 
     // covered = [coveredFrom, p): the union of the exhausted windows, checked to stay contiguous.
     Instant coveredFrom = p;
