@@ -45,8 +45,11 @@ public final class DatabaseLocator {
     }
     EmbeddedDatabase db = EmbeddedDatabase.start(embeddedDataDirectory.toAbsolutePath());
     notices.println(
-        "pfsync: no database configured and none at localhost:5432: using an embedded PostgreSQL"
-            + " with data in "
+        "pfsync: "
+            + (mode.equals("always")
+                ? "PFSYNC_EMBEDDED=always"
+                : "no database configured and none at localhost:5432")
+            + ": using an embedded PostgreSQL with data in "
             + embeddedDataDirectory
             + " (pass --jdbc-url to use your own)");
     return new LocatedDatabase(db.jdbcUrl(), "postgres", Optional.of(db));
