@@ -5,10 +5,12 @@ import dev.pfsync.core.ConcurrentRunException;
 import dev.pfsync.core.ConfigurationException;
 import dev.pfsync.core.Destination;
 import dev.pfsync.core.DestinationException;
+import dev.pfsync.core.Row;
 import dev.pfsync.core.RunStatus;
 import dev.pfsync.core.SyncMode;
 import dev.pfsync.core.TableChanges;
 import dev.pfsync.core.TableSchema;
+import dev.pfsync.postgres.internal.CheckpointPrelude;
 import dev.pfsync.postgres.internal.Connections;
 import dev.pfsync.postgres.internal.DatabaseCheck;
 import dev.pfsync.postgres.internal.Identifiers;
@@ -102,13 +104,28 @@ public final class PostgresDestination implements Destination {
           c,
           "apply checkpoint of connector " + connectorId,
           x -> {
+            long deleted = 0;
+            long rows = 0;
+            for (TableChanges changes : checkpoint.changes()) {
+              rows += changes.rows().size();
+              deleted += changes.rows().stream().filter(Row::deleted).count();
+            }
+            // One table likely to take the fast path: its savepoint rides with the bookkeeping.
+            boolean savepoint =
+                checkpoint.changes().size() == 1
+                    && writer(checkpoint.changes().get(0)).fastPathLikely(rows);
+            CheckpointPrelude.run(
+                x,
+                connectorId,
+                checkpoint.stateJson(),
+                runId,
+                rows - deleted,
+                deleted,
+                checkpoint.rowsSkipped(),
+                savepoint);
             WriteResult total = WriteResult.NONE;
             for (TableChanges changes : checkpoint.changes()) {
-              total = total.plus(write(x, changes));
-            }
-            StateStore.write(x, connectorId, checkpoint.stateJson());
-            if (runId != null) {
-              RunLog.count(x, runId, total.upserted(), total.deleted(), checkpoint.rowsSkipped());
+              total = total.plus(write(x, changes, savepoint));
             }
             return total;
           });
@@ -305,7 +322,7 @@ public final class PostgresDestination implements Destination {
     return out;
   }
 
-  private WriteResult write(Connection c, TableChanges changes) {
+  private TableWriter writer(TableChanges changes) {
     TableWriter writer = writers.get(changes.table());
     if (writer == null) {
       throw new DestinationException(
@@ -315,8 +332,13 @@ public final class PostgresDestination implements Destination {
               + connectorId
               + " opened the destination");
     }
+    return writer;
+  }
+
+  private WriteResult write(Connection c, TableChanges changes, boolean savepointTaken) {
+    TableWriter writer = writer(changes);
     try {
-      WriteResult result = writer.write(c, changes.rows());
+      WriteResult result = writer.write(c, changes.rows(), savepointTaken);
       if (result.nulsStripped() > 0) {
         LOG.warn(
             "table {}: stripped {} NUL characters (PostgreSQL text cannot hold them)",

@@ -4,6 +4,7 @@ import dev.pfsync.core.TableBinding;
 import dev.pfsync.core.paging.KeysetPager;
 import dev.pfsync.core.paging.PagedRows;
 import dev.pfsync.core.state.HistoricalCursor;
+import dev.pfsync.core.state.SyncState;
 import dev.pfsync.core.state.TableState;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,15 +27,16 @@ final class HistoricalPass implements Pass {
   }
 
   @Override
-  public RunOutcome execute(RunContext run) {
+  public RunOutcome execute(RunContext run, PageFetcher fetcher) {
     while (true) {
       boolean worked = false;
-      for (TableBinding table : tables) {
+      for (int i = 0; i < tables.size(); i++) {
+        TableBinding table = tables.get(i);
         if (run.state().table(table.table()).historicalComplete()) {
           continue;
         }
         worked = true;
-        RunOutcome outcome = readWindow(run, table);
+        RunOutcome outcome = readWindow(run, fetcher, i);
         if (outcome != RunOutcome.COMPLETED) {
           return outcome;
         }
@@ -45,7 +47,27 @@ final class HistoricalPass implements Pass {
     }
   }
 
-  private RunOutcome readWindow(RunContext run, TableBinding table) {
+  /**
+   * Starts fetching the page this pass will ask for after the current one, if the current one is
+   * checkpointed as {@code after}: the same window's next page, or after an exhausted window the
+   * first page of the next incomplete table in turn (possibly this one's window before).
+   */
+  private void prefetchNext(
+      PageFetcher fetcher, SyncState after, int index, boolean windowExhausted) {
+    for (int step = windowExhausted ? 1 : 0; step <= tables.size(); step++) {
+      TableBinding t = tables.get((index + step) % tables.size());
+      TableState s = after.table(t.table());
+      if (s.historicalComplete()) {
+        continue;
+      }
+      HistoricalCursor c = s.historical();
+      fetcher.prefetch(pagers.get(t.table()), c.position(), Optional.of(c.windowEnd()));
+      return;
+    }
+  }
+
+  private RunOutcome readWindow(RunContext run, PageFetcher fetcher, int index) {
+    TableBinding table = tables.get(index);
     String name = table.table();
     Duration window = run.settings().window();
     while (true) {
@@ -56,12 +78,15 @@ final class HistoricalPass implements Pass {
       TableState current = run.state().table(name);
       HistoricalCursor cursor = current.historical();
       Instant windowStart = cursor.windowStart(window);
-      PagedRows page = pagers.get(name).fetch(cursor.position(), Optional.of(cursor.windowEnd()));
+      PagedRows page =
+          fetcher.fetch(pagers.get(name), cursor.position(), Optional.of(cursor.windowEnd()));
       TableState next = current.withHistoricalPosition(page.position());
       if (page.exhausted()) {
         next = next.windowExhausted(window);
       }
-      run.checkpoint(table, page, run.state().with(name, next), windowStart, cursor.windowEnd());
+      SyncState after = run.state().with(name, next);
+      prefetchNext(fetcher, after, index, page.exhausted());
+      run.checkpoint(table, page, after, windowStart, cursor.windowEnd());
       if (page.exhausted()) {
         return RunOutcome.COMPLETED;
       }

@@ -26,10 +26,10 @@ final class IncrementalPass implements Pass {
   }
 
   @Override
-  public RunOutcome execute(RunContext run) {
+  public RunOutcome execute(RunContext run, PageFetcher fetcher) {
     Instant before = run.start().minus(run.settings().settle());
     for (TableBinding table : tables) {
-      RunOutcome outcome = readTable(run, table, before);
+      RunOutcome outcome = readTable(run, fetcher, table, before);
       if (outcome != RunOutcome.COMPLETED) {
         return outcome;
       }
@@ -37,7 +37,8 @@ final class IncrementalPass implements Pass {
     return RunOutcome.COMPLETED;
   }
 
-  private RunOutcome readTable(RunContext run, TableBinding table, Instant before) {
+  private RunOutcome readTable(
+      RunContext run, PageFetcher fetcher, TableBinding table, Instant before) {
     String name = table.table();
     KeysetPager pager = pagers.get(name);
     KeysetOrder order = pager.order();
@@ -54,8 +55,12 @@ final class IncrementalPass implements Pass {
       if (interruption.isPresent()) {
         return interruption.get();
       }
-      PagedRows page = pager.fetch(position, Optional.of(before));
+      PagedRows page = fetcher.fetch(pager, position, Optional.of(before));
       position = page.position();
+      if (!page.exhausted()) {
+        // The next request is known now: fetch it while this page is checkpointed.
+        fetcher.prefetch(pager, position, Optional.of(before));
+      }
       TableState current = run.state().table(name);
       Keyset next = order.max(current.incremental(), position);
       if (page.exhausted()) {

@@ -41,8 +41,10 @@ public final class RunExecutor {
   private final List<String> names;
   private final IncrementalPass incremental;
   private final HistoricalPass historical;
+  private final boolean prefetch;
   private SyncState committed;
 
+  /** An executor whose passes fetch each page after the previous one is checkpointed. */
   public RunExecutor(
       List<TableBinding> tables,
       PageSource source,
@@ -50,6 +52,21 @@ public final class RunExecutor {
       SyncSettings settings,
       Clock clock,
       ProgressListener listener) {
+    this(tables, source, destination, settings, clock, listener, false);
+  }
+
+  /**
+   * @param prefetch whether passes fetch the next page while the current one is checkpointed
+   */
+  public RunExecutor(
+      List<TableBinding> tables,
+      PageSource source,
+      Destination destination,
+      SyncSettings settings,
+      Clock clock,
+      ProgressListener listener,
+      boolean prefetch) {
+    this.prefetch = prefetch;
     this.wiring = new Wiring(List.copyOf(tables), destination, listener, clock, settings);
     this.names = wiring.tables().stream().map(TableBinding::table).toList();
     Map<String, KeysetPager> pagers = new LinkedHashMap<>();
@@ -105,7 +122,10 @@ public final class RunExecutor {
     wiring.listener().runStarted(mode);
     var run = new RunContext(mode, budget, stopRequested, wiring, start, s -> committed = s);
     try {
-      RunOutcome outcome = (mode == SyncMode.INCREMENTAL ? incremental : historical).execute(run);
+      RunOutcome outcome;
+      try (PageFetcher fetcher = new PageFetcher(prefetch)) {
+        outcome = (mode == SyncMode.INCREMENTAL ? incremental : historical).execute(run, fetcher);
+      }
       run.checkpointState(run.state().afterRun(mode, names));
       RunStatus status =
           outcome == RunOutcome.STOP_REQUESTED

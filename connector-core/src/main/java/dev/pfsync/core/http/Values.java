@@ -13,7 +13,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.util.Base64;
 
 /**
@@ -125,11 +127,61 @@ final class Values {
   }
 
   static Instant parseInstant(String text) {
+    if (isPlainUtcSeconds(text)) {
+      // The common form (yyyy-MM-ddTHH:mm:ssZ) by hand: Instant.parse was the hottest frame of
+      // page parsing. Anything unusual (leap second, bad day) takes the general path below.
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 2);
+      int day = digits(text, 8, 2);
+      int hour = digits(text, 11, 2);
+      int minute = digits(text, 14, 2);
+      int second = digits(text, 17, 2);
+      if (month >= 1
+          && month <= 12
+          && day >= 1
+          && day <= Month.of(month).length(Year.isLeap(year))
+          && hour <= 23
+          && minute <= 59
+          && second <= 59) {
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second);
+      }
+    }
     try {
       return Instant.parse(text);
     } catch (DateTimeException e) {
       return OffsetDateTime.parse(text).toInstant();
     }
+  }
+
+  /** {@code dddd-dd-ddTdd:dd:ddZ}, digits and separators only (ranges are checked after). */
+  private static boolean isPlainUtcSeconds(String s) {
+    if (s.length() != 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
+        || s.charAt(19) != 'Z') {
+      return false;
+    }
+    for (int i : DIGIT_POSITIONS) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final int[] DIGIT_POSITIONS = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
+
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      v = v * 10 + (s.charAt(i) - '0');
+    }
+    return v;
   }
 
   static boolean isDigits(String s) {

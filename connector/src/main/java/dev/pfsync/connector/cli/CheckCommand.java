@@ -28,11 +28,12 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     ConnectorConfig config = root.resolve(options);
     boolean ok = true;
-    try (ConnectorRuntime rt = ConnectorRuntime.open(config, DatabaseLocator.standard(root.env))) {
+    try (ConnectorRuntime rt =
+        ConnectorRuntime.open(config, DatabaseLocator.standard(root.env, root.err))) {
       Instant now = root.clock.instant();
       for (TableBinding table : UsersConnector.tables()) {
         try {
-          rt.source()
+          rt.source(1)
               .fetch(
                   table,
                   new PageRequest(Keyset.from(now.minus(Duration.ofDays(1))), Optional.of(now), 1));

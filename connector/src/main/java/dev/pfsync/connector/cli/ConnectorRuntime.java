@@ -40,12 +40,19 @@ final class ConnectorRuntime implements AutoCloseable {
     }
   }
 
-  /** The HTTP source of the users API, created on first use. */
+  /** The HTTP source of the users API with the default retries, created on first use. */
   HttpPageSource source() {
+    return source(HttpSourceConfig.defaults(config.apiUrl()).maxRetries());
+  }
+
+  /** The HTTP source with at most {@code maxRetries} retries per request ({@code check}: few). */
+  HttpPageSource source(int maxRetries) {
     if (source == null) {
       source =
           new HttpPageSource(
-              HttpSourceConfig.defaults(config.apiUrl()).withBearerToken(config.apiToken()));
+              HttpSourceConfig.defaults(config.apiUrl())
+                  .withBearerToken(config.apiToken())
+                  .withMaxRetries(maxRetries));
     }
     return source;
   }

@@ -24,7 +24,8 @@ final class ResetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConnectorConfig config = root.resolve(options);
-    try (ConnectorRuntime rt = ConnectorRuntime.open(config, DatabaseLocator.standard(root.env))) {
+    try (ConnectorRuntime rt =
+        ConnectorRuntime.open(config, DatabaseLocator.standard(root.env, root.err))) {
       String id = config.sync().connectorId();
       rt.destination.reset(id, dropTables, rt.schemas());
       root.out.println(

@@ -21,7 +21,8 @@ final class StateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ConnectorConfig config = root.resolve(options);
-    try (ConnectorRuntime rt = ConnectorRuntime.open(config, DatabaseLocator.standard(root.env))) {
+    try (ConnectorRuntime rt =
+        ConnectorRuntime.open(config, DatabaseLocator.standard(root.env, root.err))) {
       var state = rt.destination.readState(config.sync().connectorId());
       if (state.isEmpty()) {
         root.err.println(

@@ -33,7 +33,8 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ConnectorConfig config = root.resolve(options);
     boolean all = true;
-    try (ConnectorRuntime rt = ConnectorRuntime.open(config, DatabaseLocator.standard(root.env))) {
+    try (ConnectorRuntime rt =
+        ConnectorRuntime.open(config, DatabaseLocator.standard(root.env, root.err))) {
       Properties props = new Properties();
       props.setProperty("user", rt.database.user());
       config.database().password().ifPresent(p -> props.setProperty("password", p));

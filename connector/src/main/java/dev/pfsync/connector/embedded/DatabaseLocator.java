@@ -29,9 +29,9 @@ public final class DatabaseLocator {
     this.notices = notices;
   }
 
-  /** The default: embedded data under {@code ./.pfsync/postgres}, notices on stderr. */
-  public static DatabaseLocator standard(Map<String, String> env) {
-    return new DatabaseLocator(env, Path.of(".pfsync", "postgres"), System.err);
+  /** The default: embedded data under {@code ./.pfsync/postgres}, notices to {@code notices}. */
+  public static DatabaseLocator standard(Map<String, String> env, PrintStream notices) {
+    return new DatabaseLocator(env, Path.of(".pfsync", "postgres"), notices);
   }
 
   public LocatedDatabase locate(DatabaseSettings settings) {

@@ -30,10 +30,14 @@ public final class ConsoleProgress implements ProgressListener {
     this.lastPrinted = nanoTime.getAsLong();
   }
 
-  /** Progress on stderr, live when stderr is a terminal. */
-  public static ConsoleProgress forStderr() {
-    boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-    return new ConsoleProgress(System.err, terminal, System::nanoTime);
+  /**
+   * Progress on {@code out} (stdout, so stderr carries only problems), live when the process runs
+   * on a terminal and {@code out} is the real stdout.
+   */
+  public static ConsoleProgress on(PrintStream out) {
+    boolean terminal =
+        out == System.out && System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    return new ConsoleProgress(out, terminal, System::nanoTime);
   }
 
   @Override

@@ -74,7 +74,17 @@ public final class CopyText {
   }
 
   private void string(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
+    int n = s.length();
+    int first = 0;
+    while (first < n && !special(s.charAt(first))) {
+      first++;
+    }
+    if (first == n) {
+      out.append(s); // the common case: nothing to escape, one bulk copy
+      return;
+    }
+    out.append(s, 0, first);
+    for (int i = first; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '\\' -> out.append("\\\\");
@@ -85,6 +95,10 @@ public final class CopyText {
         default -> out.append(c);
       }
     }
+  }
+
+  private static boolean special(char c) {
+    return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0';
   }
 
   /** {@code 2026-11-20 08:00:00.123456+00}: Instant.toString() is slow on the hot path. */

@@ -76,13 +76,36 @@ public final class TableWriter {
 
   /** Writes {@code rows} in the caller's open transaction. */
   public WriteResult write(Connection c, List<Row> rows) throws SQLException {
+    return write(c, rows, false);
+  }
+
+  /**
+   * Whether a batch of {@code rows} would now be tried on the fast path (if its keys are unique):
+   * the caller may then take {@link CheckpointPrelude#SAVEPOINT} for it in advance.
+   */
+  public boolean fastPathLikely(long rows) {
+    return rows > 0 && skipFastPath == 0;
+  }
+
+  /**
+   * Writes {@code rows} in the caller's open transaction.
+   *
+   * @param savepointTaken whether the caller took {@link CheckpointPrelude#SAVEPOINT} just before
+   *     (with nothing written since), which the fast path then rolls back to on a conflict
+   */
+  public WriteResult write(Connection c, List<Row> rows, boolean savepointTaken)
+      throws SQLException {
     if (rows.isEmpty()) {
       return WriteResult.NONE;
     }
+    boolean ddl = model == null;
     if (model == null) {
       model = TableDdl.ensure(c, schema, declared);
     }
+    TableModel before = model;
     Map<String, String> fieldColumns = mapFields(c, rows);
+    // DDL after the savepoint would be undone by a rollback to it: take a fresh one then.
+    boolean useTakenSavepoint = savepointTaken && !ddl && model == before;
     List<String> columns = new ArrayList<>(model.columns().keySet());
     if (sql == null) {
       sql = UpsertSql.of(model, columns, stage);
@@ -94,7 +117,7 @@ public final class TableWriter {
     long deleted = rows.stream().filter(Row::deleted).count();
 
     if (unique && skipFastPath == 0) {
-      Savepoint savepoint = c.setSavepoint();
+      Savepoint savepoint = useTakenSavepoint ? null : c.setSavepoint();
       try {
         long nuls = copy(c, sql.copyTarget(), rows, fieldOf, keyIndexes, false);
         backoff = 1;
@@ -103,7 +126,13 @@ public final class TableWriter {
         if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
           throw e;
         }
-        c.rollback(savepoint);
+        if (savepoint == null) {
+          try (Statement st = c.createStatement()) {
+            st.execute("ROLLBACK TO SAVEPOINT " + CheckpointPrelude.SAVEPOINT);
+          }
+        } else {
+          c.rollback(savepoint);
+        }
         skipFastPath = backoff;
         backoff = Math.min(backoff * 2, MAX_BACKOFF);
       }

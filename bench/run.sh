@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# End-to-end benchmarks of pfsync against psql baselines run at the same moment (bench/RESULTS.md).
+#   ./bench/run.sh                      # 1,000,000 users over 365 days, page size 1000, all benchmarks
+#   ./bench/run.sh --users 100000 --no-freshness        # quick
+#   ./bench/run.sh --page-size 10000    # options: --users --days --page-size --small-users
+#                                       #   --fresh-rows-per-day --fresh-days 30,365,3650 --no-freshness
+#                                       #   --connector-xmx 128m --api-xmx 2g --no-prefetch
+# Needs java 17, psql and PostgreSQL at 127.0.0.1:5432 (user postgres; PGHOST/PGPORT/PGUSER/
+# PGDATABASE/PGPASSWORD and PFSYNC_BENCH_JDBC_URL override). Builds the jars if they are missing
+# (REBUILD=1 forces it). Drops its schemas and stops its mock-api when done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ ! -f mock-api/target/mock-api.jar || ! -f connector/target/connector.jar || ${REBUILD:-0} == 1 ]]; then
+  echo "bench: building the jars (mvn package, tests skipped)" >&2
+  mvn -B -q -DskipTests package
+fi
+command -v psql >/dev/null || { echo "bench: psql is required" >&2; exit 2; }
+exec java -Xmx1g -cp connector/target/connector.jar bench/Bench.java "$@"

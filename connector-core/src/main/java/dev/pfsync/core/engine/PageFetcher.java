@@ -1,0 +1,136 @@
+package dev.pfsync.core.engine;
+
+import dev.pfsync.core.Keyset;
+import dev.pfsync.core.SyncException;
+import dev.pfsync.core.paging.KeysetPager;
+import dev.pfsync.core.paging.PagedRows;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fetches pages for one pass, optionally one page ahead: while the caller checkpoints page N, a
+ * single background thread fetches (and the pager checks) the page the caller is expected to ask
+ * for next. A prefetched page is used only if the next request is exactly the predicted one, so a
+ * wrong guess costs a wasted fetch, never a wrong page. At most one page is in flight and at most
+ * one is waiting, which keeps memory flat. A failure of a prefetched fetch surfaces, as the same
+ * exception, only when the caller asks for that page; a discarded one is ignored.
+ *
+ * <p>Used by one thread (the run's); the page source is only ever used by one thread at a time.
+ */
+final class PageFetcher implements AutoCloseable {
+  private static final long DISCARD_WAIT_SECONDS = 120;
+
+  private final boolean enabled;
+  private ExecutorService executor;
+  private Ahead ahead;
+
+  private record Request(KeysetPager pager, Keyset from, Optional<Instant> before) {}
+
+  private record Ahead(Request request, Future<PagedRows> page) {}
+
+  /**
+   * @param prefetch whether to fetch ahead; without it every fetch runs on the caller's thread
+   */
+  PageFetcher(boolean prefetch) {
+    this.enabled = prefetch;
+  }
+
+  /**
+   * The checked page after {@code from}: the prefetched one if it was requested exactly so, else
+   * fetched now.
+   */
+  PagedRows fetch(KeysetPager pager, Keyset from, Optional<Instant> before) {
+    Request request = new Request(pager, from, before);
+    if (ahead != null && sameRequest(ahead.request(), request)) {
+      Future<PagedRows> page = ahead.page();
+      ahead = null;
+      return await(page);
+    }
+    discard();
+    return pager.fetch(from, before);
+  }
+
+  /** Starts fetching the page the caller expects to ask for next (replacing any other guess). */
+  void prefetch(KeysetPager pager, Keyset from, Optional<Instant> before) {
+    if (!enabled) {
+      return;
+    }
+    Request request = new Request(pager, from, before);
+    if (ahead != null && sameRequest(ahead.request(), request)) {
+      return;
+    }
+    discard();
+    if (executor == null) {
+      executor =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "pfsync-prefetch");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    ahead = new Ahead(request, executor.submit(() -> pager.fetch(from, before)));
+  }
+
+  /** Drops the page fetched ahead, if any, waiting until its fetch has ended. */
+  void discard() {
+    if (ahead == null) {
+      return;
+    }
+    Future<PagedRows> page = ahead.page();
+    ahead = null;
+    page.cancel(true);
+    // cancel() does not wait: make sure the source is idle before anyone uses it again.
+    executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(DISCARD_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw new SyncException("a prefetched page fetch did not end after it was discarded");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      executor = null;
+    }
+  }
+
+  /** Discards any page fetched ahead and stops the background thread. */
+  @Override
+  public void close() {
+    discard();
+    if (executor != null) {
+      executor.shutdownNow();
+      executor = null;
+    }
+  }
+
+  private static boolean sameRequest(Request a, Request b) {
+    return a.pager() == b.pager() && a.from().equals(b.from()) && a.before().equals(b.before());
+  }
+
+  private PagedRows await(Future<PagedRows> page) {
+    try {
+      return page.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new SyncException("page fetch failed: " + cause, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new SyncException("interrupted while waiting for a page", e);
+    } catch (CancellationException e) {
+      throw new SyncException("page fetch was cancelled", e);
+    }
+  }
+}
