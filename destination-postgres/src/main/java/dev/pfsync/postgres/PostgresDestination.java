@@ -12,8 +12,8 @@ import dev.pfsync.core.TableChanges;
 import dev.pfsync.core.TableSchema;
 import dev.pfsync.postgres.internal.CheckpointPrelude;
 import dev.pfsync.postgres.internal.Connections;
-import dev.pfsync.postgres.internal.DatabaseCheck;
 import dev.pfsync.postgres.internal.Identifiers;
+import dev.pfsync.postgres.internal.Maintenance;
 import dev.pfsync.postgres.internal.Migrations;
 import dev.pfsync.postgres.internal.RunLock;
 import dev.pfsync.postgres.internal.RunLog;
@@ -195,50 +195,13 @@ public final class PostgresDestination implements Destination {
    * holds nothing.
    */
   public TableStats tableStats(TableSchema table) {
-    String cursor = Identifiers.quote(columnName(table.cursorColumn()));
-    String sql =
-        "SELECT count(*), count(*) FILTER (WHERE "
-            + Identifiers.quote(TableModel.DELETED)
-            + "), min("
-            + cursor
-            + "), max("
-            + cursor
-            + ") FROM "
-            + Identifiers.qualified(config.schema(), TableModel.tableName(table));
-    try (Connection c = Connections.open(config)) {
-      return Transactions.autoCommit(
-          c,
-          "read stats of " + config.schema() + "." + TableModel.tableName(table),
-          x -> {
-            if (TableDdl.columns(x, config.schema(), TableModel.tableName(table)).isEmpty()) {
-              return new TableStats(0, 0, Optional.empty(), Optional.empty());
-            }
-            try (var st = x.createStatement();
-                var rs = st.executeQuery(sql)) {
-              rs.next();
-              return new TableStats(
-                  rs.getLong(1),
-                  rs.getLong(2),
-                  Optional.ofNullable(rs.getObject(3, java.time.OffsetDateTime.class))
-                      .map(java.time.OffsetDateTime::toInstant),
-                  Optional.ofNullable(rs.getObject(4, java.time.OffsetDateTime.class))
-                      .map(java.time.OffsetDateTime::toInstant));
-            }
-          });
-    } catch (SQLException e) {
-      throw SqlErrors.translate("close connection", e);
-    }
+    return Maintenance.tableStats(config, table);
   }
 
   /** The stored state of a connector, without taking its lock (works while a sync runs). */
   public Optional<String> readState(String connectorId) {
     requireConnectorId(connectorId);
-    try (Connection c = Connections.open(config)) {
-      return Transactions.autoCommit(
-          c, "read state of connector " + connectorId, x -> StateStore.read(x, connectorId));
-    } catch (SQLException e) {
-      throw SqlErrors.translate("close connection", e);
-    }
+    return Maintenance.readState(config, connectorId);
   }
 
   /**
@@ -249,24 +212,7 @@ public final class PostgresDestination implements Destination {
    */
   public void reset(String connectorId, boolean dropTables, List<TableSchema> tables) {
     requireConnectorId(connectorId);
-    try (Connection c = Connections.open(config)) {
-      Transactions.autoCommit(c, "lock connector " + connectorId, x -> lock(x, connectorId));
-      Transactions.inTransaction(
-          c,
-          "reset connector " + connectorId,
-          x -> {
-            StateStore.delete(x, connectorId);
-            if (dropTables) {
-              for (TableSchema table : tables) {
-                TableDdl.drop(x, config.schema(), table);
-              }
-            }
-            return null;
-          });
-      LOG.info("reset connector {} (tables dropped: {})", connectorId, dropTables);
-    } catch (SQLException e) {
-      throw SqlErrors.translate("close connection", e);
-    }
+    Maintenance.reset(config, connectorId, dropTables, tables);
   }
 
   /**
@@ -278,11 +224,7 @@ public final class PostgresDestination implements Destination {
    * @throws dev.pfsync.core.RetriableException if the server cannot be reached
    */
   public void check() {
-    try (Connection c = Connections.open(config)) {
-      DatabaseCheck.run(c, config.schema(), Migrations.SCHEMA);
-    } catch (SQLException e) {
-      throw SqlErrors.translate("check database as user " + config.user(), e);
-    }
+    Maintenance.check(config);
   }
 
   private Map<String, TableWriter> prepareTables(Connection c, List<TableSchema> tables) {

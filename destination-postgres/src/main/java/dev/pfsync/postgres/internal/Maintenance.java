@@ -1,0 +1,108 @@
+package dev.pfsync.postgres.internal;
+
+import dev.pfsync.core.TableSchema;
+import dev.pfsync.postgres.PostgresConfig;
+import dev.pfsync.postgres.TableStats;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The destination's operations outside a run (stats, state, reset, check), each on a short
+ * connection of its own, so they work while a sync holds the run lock (reset excepted).
+ */
+public final class Maintenance {
+  private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
+
+  private Maintenance() {}
+
+  /** Row counts and cursor range of a declared table; an absent table holds nothing. */
+  public static TableStats tableStats(PostgresConfig config, TableSchema table) {
+    String name = TableModel.tableName(table);
+    String cursor = Identifiers.quote(Identifiers.snakeCase(table.cursorColumn()));
+    String sql =
+        "SELECT count(*), count(*) FILTER (WHERE "
+            + Identifiers.quote(TableModel.DELETED)
+            + "), min("
+            + cursor
+            + "), max("
+            + cursor
+            + ") FROM "
+            + Identifiers.qualified(config.schema(), name);
+    try (Connection c = Connections.open(config)) {
+      return Transactions.autoCommit(
+          c,
+          "read stats of " + config.schema() + "." + name,
+          x -> {
+            if (TableDdl.columns(x, config.schema(), name).isEmpty()) {
+              return new TableStats(0, 0, Optional.empty(), Optional.empty());
+            }
+            try (var st = x.createStatement();
+                var rs = st.executeQuery(sql)) {
+              rs.next();
+              return new TableStats(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  Optional.ofNullable(rs.getObject(3, OffsetDateTime.class))
+                      .map(OffsetDateTime::toInstant),
+                  Optional.ofNullable(rs.getObject(4, OffsetDateTime.class))
+                      .map(OffsetDateTime::toInstant));
+            }
+          });
+    } catch (SQLException e) {
+      throw SqlErrors.translate("close connection", e);
+    }
+  }
+
+  /** The stored state of a connector, without its lock. */
+  public static Optional<String> readState(PostgresConfig config, String connectorId) {
+    try (Connection c = Connections.open(config)) {
+      return Transactions.autoCommit(
+          c, "read state of connector " + connectorId, x -> StateStore.read(x, connectorId));
+    } catch (SQLException e) {
+      throw SqlErrors.translate("close connection", e);
+    }
+  }
+
+  /** Forgets a connector's state (and drops its tables if asked), holding its lock meanwhile. */
+  public static void reset(
+      PostgresConfig config, String connectorId, boolean dropTables, List<TableSchema> tables) {
+    try (Connection c = Connections.open(config)) {
+      Transactions.autoCommit(
+          c,
+          "lock connector " + connectorId,
+          x -> {
+            RunLock.acquire(x, connectorId);
+            return null;
+          });
+      Transactions.inTransaction(
+          c,
+          "reset connector " + connectorId,
+          x -> {
+            StateStore.delete(x, connectorId);
+            if (dropTables) {
+              for (TableSchema table : tables) {
+                TableDdl.drop(x, config.schema(), table);
+              }
+            }
+            return null;
+          });
+      LOG.info("reset connector {} (tables dropped: {})", connectorId, dropTables);
+    } catch (SQLException e) {
+      throw SqlErrors.translate("close connection", e);
+    }
+  }
+
+  /** Connects and checks the user may create the data and metadata schemas (rolled back). */
+  public static void check(PostgresConfig config) {
+    try (Connection c = Connections.open(config)) {
+      DatabaseCheck.run(c, config.schema(), Migrations.SCHEMA);
+    } catch (SQLException e) {
+      throw SqlErrors.translate("check database as user " + config.user(), e);
+    }
+  }
+}
