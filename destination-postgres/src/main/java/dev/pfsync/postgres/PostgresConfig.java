@@ -23,8 +23,9 @@ public record PostgresConfig(
 
   private static final String URL_PREFIX = "jdbc:postgresql:";
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+  // Any *password= parameter (password, sslpassword), and user-info (//user:secret@host).
   private static final Pattern PASSWORD_PARAM =
-      Pattern.compile("[?&]password=", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("[?&][a-z]*password=|//[^/?#]*@", Pattern.CASE_INSENSITIVE);
 
   public PostgresConfig {
     if (jdbcUrl == null || !jdbcUrl.startsWith(URL_PREFIX)) {
@@ -32,7 +33,8 @@ public record PostgresConfig(
     }
     if (PASSWORD_PARAM.matcher(jdbcUrl).find()) {
       throw new ConfigurationException(
-          "jdbcUrl must not contain a password; pass it as the password setting");
+          "jdbcUrl must not contain a password or user-info (user:secret@); pass the user"
+              + " and password as their own settings");
     }
     if (user == null || user.isBlank()) {
       throw new ConfigurationException("user cannot be blank");

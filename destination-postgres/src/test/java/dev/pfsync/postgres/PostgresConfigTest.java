@@ -36,6 +36,20 @@ class PostgresConfigTest {
         .hasMessageNotContaining("hunter2");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "jdbc:postgresql://app:hunter2@db:5432/x",
+        "jdbc:postgresql://db:5432/x?sslpassword=hunter2",
+        "jdbc:postgresql://db:5432/x?ssl=true&PASSWORD=hunter2"
+      })
+  void user_info_and_any_password_parameter_are_refused_without_repeating_them(String url) {
+    assertThatThrownBy(() -> PostgresConfig.of(url, "app", "s"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("must not contain a password")
+        .hasMessageNotContaining("hunter2");
+  }
+
   @Test
   void blank_user_and_bad_schemas_are_refused() {
     assertThatThrownBy(() -> PostgresConfig.of(URL, " ", "s")).hasMessageStartingWith("user");

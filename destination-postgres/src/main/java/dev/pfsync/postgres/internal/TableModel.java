@@ -57,6 +57,6 @@ public record TableModel(
   }
 
   public boolean isSystemColumn(String column) {
-    return column.equals(SYNCED_AT) || column.equals(DELETED);
+    return column.equals(SYNCED_AT) || column.equals(DELETED) || column.equals(UpsertSql.SEQ);
   }
 }

@@ -148,8 +148,9 @@ public final class TableWriter {
       stageExists = true;
     }
     long nuls = copy(c, sql.copyStage(), rows, fieldOf, keyIndexes, true);
-    try (PreparedStatement st =
-        c.prepareStatement(unique ? sql.upsertUnique() : sql.upsertDistinct())) {
+    // Always de-duplicate here: keys distinct in Java can be equal in PostgreSQL (NUL stripped,
+    // 1.0 vs 1.00, byte[]), and ON CONFLICT cannot touch one row twice in a statement.
+    try (PreparedStatement st = c.prepareStatement(sql.upsertDistinct())) {
       st.executeUpdate();
     }
     return new WriteResult(rows.size() - deleted, deleted, nuls);

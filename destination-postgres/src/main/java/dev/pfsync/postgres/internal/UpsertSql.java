@@ -10,14 +10,9 @@ import java.util.StringJoiner;
  * @param createStage creates the temporary staging table
  * @param copyStage COPY into the staging table
  * @param upsertDistinct upsert from staging keeping, per key, the newest version of the batch
- * @param upsertUnique the same when the batch's keys are known to be unique (no sort)
  */
 public record UpsertSql(
-    String copyTarget,
-    String createStage,
-    String copyStage,
-    String upsertDistinct,
-    String upsertUnique) {
+    String copyTarget, String createStage, String copyStage, String upsertDistinct) {
 
   static final String SEQ = "_pfsync_seq";
 
@@ -88,7 +83,6 @@ public record UpsertSql(
             + seq
             + " DESC"
             + onConflict;
-    String upsertUnique = insert + ") SELECT " + cols + ", now() FROM " + stageName + onConflict;
-    return new UpsertSql(copyTarget, createStage, copyStage, upsertDistinct, upsertUnique);
+    return new UpsertSql(copyTarget, createStage, copyStage, upsertDistinct);
   }
 }
