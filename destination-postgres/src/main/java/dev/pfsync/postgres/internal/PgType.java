@@ -55,6 +55,16 @@ public enum PgType {
     };
   }
 
+  /** The type with this {@code pg_type.typname}, if pfsync creates such columns. */
+  public static Optional<PgType> ofTypname(String typname) {
+    for (PgType t : values()) {
+      if (t.typname.equals(typname)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The type of a column added for an undeclared field, inferred from one of its values. */
   public static Optional<PgType> inferFrom(Object value) {
     if (value instanceof String) {

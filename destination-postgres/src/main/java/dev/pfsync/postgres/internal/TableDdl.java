@@ -176,6 +176,28 @@ public final class TableDdl {
     return out.toString();
   }
 
+  /**
+   * Widens an added (undeclared) column so that it also holds a value of another type: integers to
+   * bigint, anything else to text (existing values keep their text form).
+   */
+  public static TableModel widenColumn(Connection c, TableModel model, String column, PgType type)
+      throws SQLException {
+    execute(
+        c,
+        "ALTER TABLE "
+            + model.qualifiedName()
+            + " ALTER COLUMN "
+            + Identifiers.quote(column)
+            + " TYPE "
+            + type.sql()
+            + " USING "
+            + Identifiers.quote(column)
+            + "::"
+            + type.sql());
+    LOG.info("widened column {}.{} to {}", model.displayName(), column, type.sql());
+    return model.withColumn(column, type.typname());
+  }
+
   private static String alter(TableModel model, String column, String definition) {
     return "ALTER TABLE "
         + model.qualifiedName()

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -161,6 +162,7 @@ public final class TableWriter {
     Map<String, String> fieldColumns = new LinkedHashMap<>();
     Map<String, PgType> newColumns = new LinkedHashMap<>();
     Map<String, String> columnField = new LinkedHashMap<>();
+    Map<String, PgType> widenings = new LinkedHashMap<>();
     for (Row row : rows) {
       for (Map.Entry<String, Object> e : row.values().entrySet()) {
         String field = e.getKey();
@@ -181,11 +183,30 @@ public final class TableWriter {
           }
           fieldColumns.put(field, column);
         }
-        if (e.getValue() != null && !model.columns().containsKey(column)) {
+        if (e.getValue() == null) {
+          continue;
+        }
+        if (!model.columns().containsKey(column)) {
           PgType type = PgType.inferFrom(e.getValue()).orElseThrow(() -> noType(field, e));
           newColumns.merge(column, type, PgType::merge);
+        } else if (!declaredColumns.containsValue(column)) {
+          // An added column whose type was inferred from earlier batches: widen it if needed.
+          PgType type = PgType.inferFrom(e.getValue()).orElseThrow(() -> noType(field, e));
+          String stored = model.columns().get(column);
+          Optional<PgType> existing = PgType.ofTypname(stored);
+          if (existing.isPresent()) {
+            PgType merged = widenings.getOrDefault(column, existing.get()).merge(type);
+            if (!merged.typname().equals(stored)) {
+              widenings.put(column, merged);
+            }
+          }
         }
       }
+    }
+    for (Map.Entry<String, PgType> e : widenings.entrySet()) {
+      model = TableDdl.widenColumn(c, model, e.getKey(), e.getValue());
+      sql = null;
+      stageExists = false;
     }
     for (Map.Entry<String, PgType> e : newColumns.entrySet()) {
       model = TableDdl.addColumn(c, model, e.getKey(), e.getValue());
