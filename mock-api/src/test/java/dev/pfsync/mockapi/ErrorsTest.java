@@ -105,6 +105,33 @@ class ErrorsTest {
     assertThat(json.get("error").asText()).isNotBlank();
   }
 
+  /** Sent over a raw socket: HTTP clients refuse to send a malformed percent-encoding at all. */
+  @ParameterizedTest(name = "{0} -> 400 {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "/v1/users?" + S + "&updated_before=2026-11-01T00:00:00Z%, updated_before",
+    "/v1/users?" + S + "&after_id=ffff%G, after_id",
+    "/v1/users?" + S + "&limit=%, limit",
+    "/v1/users?updated_since=%ZZ, updated_since",
+    "/v1/orders?modified_since=0&modified_before=%, modified_before"
+  })
+  void a_malformed_percent_encoding_answers_400_instead_of_dropping_the_parameter(
+      String target, String param) throws java.io.IOException {
+    try (var socket = new java.net.Socket("127.0.0.1", api.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + target
+                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer s3cret\r\n"
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String response =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 400").contains("\"param\":\"" + param + "\"");
+    }
+  }
+
   @Test
   void unknown_paths_answer_404_json() {
     for (String path : new String[] {"/", "/nope", "/v1/nope", "/v1/users/123", "/admin/nope"}) {

@@ -1,8 +1,12 @@
 package dev.pfsync.mockapi.http;
 
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +23,9 @@ final class Query {
     this.params = params;
   }
 
-  /** Rejects parameters outside {@code allowed} and parameters given twice. */
+  /** Rejects parameters outside {@code allowed}, parameters given twice and bad encodings. */
   static Query of(Context ctx, Set<String> allowed) {
-    Map<String, List<String>> params = ctx.queryParamMap();
+    Map<String, List<String>> params = parse(ctx.queryString());
     for (Map.Entry<String, List<String>> e : params.entrySet()) {
       if (!allowed.contains(e.getKey())) {
         throw ApiException.badRequest(
@@ -32,6 +36,36 @@ final class Query {
       }
     }
     return new Query(params);
+  }
+
+  /**
+   * Decodes the raw query string ourselves: the server's own parser silently drops a pair it cannot
+   * decode, which would turn {@code updated_before=...%} into "no upper bound".
+   */
+  static Map<String, List<String>> parse(String query) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    if (query == null || query.isEmpty()) {
+      return params;
+    }
+    for (String pair : query.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String rawName = eq < 0 ? pair : pair.substring(0, eq);
+      String name = decode(rawName, rawName);
+      String value = eq < 0 ? "" : decode(name, pair.substring(eq + 1));
+      params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    return params;
+  }
+
+  private static String decode(String name, String raw) {
+    try {
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(name, name + " is not validly percent-encoded");
+    }
   }
 
   private static List<String> sorted(Set<String> names) {
