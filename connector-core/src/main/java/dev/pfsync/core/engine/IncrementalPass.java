@@ -8,6 +8,7 @@ import dev.pfsync.core.paging.PagedRows;
 import dev.pfsync.core.state.TableState;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,9 @@ final class IncrementalPass implements Pass {
 
   @Override
   public RunOutcome execute(RunContext run, PageFetcher fetcher) {
-    Instant before = run.start().minus(run.settings().settle());
+    // Whole seconds: sources stamp rows to the second (or finer), so a bound inside a second
+    // would put the cursor in a second that can still receive rows, whatever the settle.
+    Instant before = run.start().minus(run.settings().settle()).truncatedTo(ChronoUnit.SECONDS);
     for (TableBinding table : tables) {
       RunOutcome outcome = readTable(run, fetcher, table, before);
       if (outcome != RunOutcome.COMPLETED) {

@@ -39,8 +39,15 @@ record PageUrl(URI uri, String pathAndQuery) {
   static String format(Instant instant, CursorFormat format) {
     return switch (format) {
       case ISO_INSTANT -> instant.toString();
-      case EPOCH_MILLIS -> Long.toString(instant.toEpochMilli());
+      // Rounded up: rows carry whole milliseconds, so ">= ceil(t)" is exactly ">= t" (and
+      // "< ceil(t)" is "< t"); rounding down would return rows before the position.
+      case EPOCH_MILLIS -> Long.toString(ceilMillis(instant));
     };
+  }
+
+  private static long ceilMillis(Instant instant) {
+    long millis = instant.toEpochMilli();
+    return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
   }
 
   private static void append(StringBuilder query, String name, String value) {

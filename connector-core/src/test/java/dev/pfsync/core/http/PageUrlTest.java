@@ -67,4 +67,14 @@ class PageUrlTest {
         .isEqualTo("http://host:8080/api/v1/users?updated_since=2026-11-20T08%3A00%3A00Z&limit=1");
     assertThat(url.pathAndQuery()).startsWith("/api/v1/users?");
   }
+
+  @Test
+  void epoch_millis_bounds_round_up_so_no_row_before_the_position_comes_back() {
+    java.time.Instant t = java.time.Instant.ofEpochMilli(1_000).plusNanos(500_000);
+    assertThat(PageUrl.format(t, dev.pfsync.core.CursorFormat.EPOCH_MILLIS)).isEqualTo("1001");
+    assertThat(
+            PageUrl.format(
+                java.time.Instant.ofEpochMilli(1_000), dev.pfsync.core.CursorFormat.EPOCH_MILLIS))
+        .isEqualTo("1000");
+  }
 }
