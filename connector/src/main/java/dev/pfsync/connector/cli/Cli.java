@@ -37,11 +37,33 @@ public final class Cli {
     cl.setErr(new PrintWriter(root.err, true));
     cl.setParameterExceptionHandler(
         (e, a) -> {
-          root.err.println("pfsync: " + e.getMessage() + " (see pfsync --help)");
+          root.err.println("pfsync: " + usageMessage(e) + " (see pfsync --help)");
           return USAGE;
         });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e));
     return cl.execute(args);
+  }
+
+  /**
+   * The parse error, without echoing what followed a mistyped flag: {@code --api-tokn SECRET} must
+   * not print the secret.
+   */
+  static String usageMessage(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException u) {
+      java.util.List<String> unmatched = u.getUnmatched();
+      java.util.List<String> options =
+          unmatched.stream().filter(arg -> arg.startsWith("-")).map(Cli::optionName).toList();
+      if (!options.isEmpty()) {
+        return "unknown option" + (options.size() > 1 ? "s " : " ") + String.join(", ", options);
+      }
+      return "unknown command or argument '" + unmatched.get(0) + "'";
+    }
+    return e.getMessage();
+  }
+
+  private static String optionName(String arg) {
+    int eq = arg.indexOf('=');
+    return "'" + (eq < 0 ? arg : arg.substring(0, eq)) + "'";
   }
 
   private int failure(Exception e) {

@@ -106,6 +106,12 @@ public final class CommonOptions {
   String slice;
 
   @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      description = "with sync --follow: time between incremental runs (default: 30s)")
+  String interval;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "log details")
   boolean verbose;
@@ -128,6 +134,7 @@ public final class CommonOptions {
     put(m, Setting.LOOKBACK, lookback);
     put(m, Setting.SETTLE, settle);
     put(m, Setting.SLICE, slice);
+    put(m, Setting.INTERVAL, interval);
     return m;
   }
 

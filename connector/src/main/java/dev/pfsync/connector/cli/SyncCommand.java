@@ -2,7 +2,6 @@ package dev.pfsync.connector.cli;
 
 import dev.pfsync.connector.UsersConnector;
 import dev.pfsync.connector.config.ConnectorConfig;
-import dev.pfsync.connector.config.Durations;
 import dev.pfsync.connector.embedded.DatabaseLocator;
 import dev.pfsync.connector.progress.ConsoleProgress;
 import dev.pfsync.connector.progress.SyncReport;
@@ -10,7 +9,6 @@ import dev.pfsync.core.ConfigurationException;
 import dev.pfsync.core.RunStatus;
 import dev.pfsync.core.RunSummary;
 import dev.pfsync.core.SyncEngine;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,21 +43,10 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--follow", description = "keep running incremental syncs until stopped")
   boolean follow;
 
-  @Option(
-      names = "--interval",
-      paramLabel = "DURATION",
-      defaultValue = "30s",
-      description = "with --follow: time between incremental runs (default: 30s)")
-  String interval;
-
   @Override
   public Integer call() {
     if (untilComplete && follow) {
       throw new ConfigurationException("--until-complete and --follow cannot be used together");
-    }
-    Duration every = Durations.parse("interval", interval);
-    if (every.isZero()) {
-      throw new ConfigurationException("interval must be greater than 0");
     }
     ConnectorConfig config = root.resolve(options);
     try (ConnectorRuntime rt =
@@ -76,7 +63,7 @@ final class SyncCommand implements Callable<Integer> {
       root.gracefulStop.onStop(engine::requestStop);
       RunSummary summary =
           follow
-              ? engine.follow(every)
+              ? engine.follow(config.interval())
               : untilComplete ? engine.runUntilComplete(config.slice()) : engine.runOnce();
       SyncReport.print(root.out, summary, rt.destination, UsersConnector.tables());
       if (root.gracefulStop.requested()) {

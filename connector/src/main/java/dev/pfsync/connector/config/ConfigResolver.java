@@ -59,7 +59,8 @@ public final class ConfigResolver {
             duration(values, Setting.MAX_DURATION),
             duration(values, Setting.LOOKBACK),
             duration(values, Setting.SETTLE)),
-        positive(Setting.SLICE, duration(values, Setting.SLICE)));
+        positive(Setting.SLICE, duration(values, Setting.SLICE)),
+        positive(Setting.INTERVAL, duration(values, Setting.INTERVAL)));
   }
 
   private Map<Setting, String> layered(Map<Setting, String> flags, Optional<Path> configFile) {
@@ -126,7 +127,8 @@ public final class ConfigResolver {
                       new ConfigurationException(
                           "config: unknown key '" + field.getKey() + "' in " + path));
       JsonNode v = field.getValue();
-      if (v.isNull()) {
+      // null or "" means "not set here": an empty secret must not hide one from the environment.
+      if (v.isNull() || (v.isTextual() && v.asText().isEmpty())) {
         continue;
       }
       if (!v.isValueNode()) {
@@ -196,6 +198,9 @@ public final class ConfigResolver {
 
   private HistoryStart historyStart(String text) {
     String t = text.trim();
+    if (t.isEmpty()) {
+      throw new ConfigurationException("history-start cannot be empty");
+    }
     HistoryStart start;
     if (t.equalsIgnoreCase("epoch")) {
       start = new HistoryStart.At(Instant.EPOCH);
@@ -205,7 +210,13 @@ public final class ConfigResolver {
       start = new HistoryStart.Ago(Durations.parse("history-start", t));
     }
     Instant now = clock.instant();
-    if (start.resolve(now).isAfter(now)) {
+    Instant limit;
+    try {
+      limit = start.resolve(now);
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      throw new ConfigurationException("history-start: '" + text + "' reaches too far back");
+    }
+    if (limit.isAfter(now)) {
       throw new ConfigurationException("history-start: '" + text + "' is after now (" + now + ")");
     }
     return start;

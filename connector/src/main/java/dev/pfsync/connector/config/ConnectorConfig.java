@@ -15,19 +15,22 @@ import java.util.Optional;
  * @param database where to write
  * @param sync the PFS settings
  * @param slice with {@code --until-complete}: historical work between incremental runs
+ * @param interval with {@code --follow}: time between incremental runs
  */
 public record ConnectorConfig(
     URI apiUrl,
     Optional<String> apiToken,
     DatabaseSettings database,
     SyncSettings sync,
-    Duration slice) {
+    Duration slice,
+    Duration interval) {
   public ConnectorConfig {
     Objects.requireNonNull(apiUrl, "api-url");
     Objects.requireNonNull(apiToken, "api-token");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(sync, "sync");
     Objects.requireNonNull(slice, "slice");
+    Objects.requireNonNull(interval, "interval");
   }
 
   @Override
@@ -42,6 +45,8 @@ public record ConnectorConfig(
         + sync
         + ", slice="
         + slice
+        + ", interval="
+        + interval
         + "]";
   }
 }

@@ -20,18 +20,22 @@ public final class Durations {
     Matcher m = PART.matcher(t);
     Duration total = Duration.ZERO;
     int end = 0;
-    while (m.find() && m.start() == end) {
-      long n = Long.parseLong(m.group(1));
-      total =
-          total.plus(
-              switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-              });
-      end = m.end();
+    try {
+      while (m.find() && m.start() == end) {
+        long n = Long.parseLong(m.group(1));
+        total =
+            total.plus(
+                switch (m.group(2)) {
+                  case "ms" -> Duration.ofMillis(n);
+                  case "s" -> Duration.ofSeconds(n);
+                  case "m" -> Duration.ofMinutes(n);
+                  case "h" -> Duration.ofHours(n);
+                  default -> Duration.ofDays(n);
+                });
+        end = m.end();
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new ConfigurationException(setting + ": '" + text + "' is too large a duration");
     }
     if (end == 0 || end != t.length()) {
       throw new ConfigurationException(

@@ -23,7 +23,8 @@ public enum Setting {
   MAX_DURATION("max-duration", "6h", false),
   LOOKBACK("lookback", "0s", false),
   SETTLE("settle", "2s", false),
-  SLICE("slice", "10s", false);
+  SLICE("slice", "10s", false),
+  INTERVAL("interval", "30s", false);
 
   private final String key;
   private final String defaultValue;

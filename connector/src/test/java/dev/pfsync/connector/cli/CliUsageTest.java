@@ -53,7 +53,12 @@ class CliUsageTest {
         "sync --follow --interval 0s",
         "state --jdbc-url jdbc:mysql://x/y",
         "reset --schema bad;name",
-        "check --max-duration never"
+        "check --max-duration never",
+        "sync --history-start=",
+        "sync --settle 99999999999999999999s",
+        "sync --window 9999999999999999d",
+        "sync --history-start 999999999999d",
+        "sync --interval 0s"
       })
   void bad_usage_prints_one_line_and_exits_2(String line) {
     int code = run(Map.of(), line.split(" "));
@@ -98,6 +103,12 @@ class CliUsageTest {
             "--until-complete",
             "--follow",
             "--interval");
+  }
+
+  @Test
+  void a_mistyped_flag_does_not_echo_the_secret_that_follows_it() {
+    assertThat(run(Map.of(), "sync", "--api-tokn", "tok-very-secret")).isEqualTo(2);
+    assertThat(err()).contains("--api-tokn").doesNotContain("tok-very-secret");
   }
 
   @Test

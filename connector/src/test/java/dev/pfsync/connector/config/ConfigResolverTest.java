@@ -69,6 +69,18 @@ class ConfigResolverTest {
   }
 
   @Test
+  void an_empty_value_in_the_config_file_does_not_hide_one_from_the_environment()
+      throws IOException {
+    Path file = dir.resolve("configuration.json");
+    Files.writeString(file, "{\"api-token\": \"\", \"db-password\": \"\", \"interval\": \"5s\"}");
+    ConnectorConfig c =
+        resolve(Map.of("PFSYNC_API_TOKEN", "tok", "PGPASSWORD", "pw"), Map.of(), file);
+    assertThat(c.apiToken()).contains("tok");
+    assertThat(c.database().password()).contains("pw");
+    assertThat(c.interval()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
   void explicit_jdbc_url_wins_over_libpq() {
     ConnectorConfig c =
         resolve(
