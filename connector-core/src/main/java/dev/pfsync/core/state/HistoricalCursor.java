@@ -14,27 +14,41 @@ import java.util.Optional;
  * @param limit the backward limit (history-start resolved when the table's state was created)
  * @param windowEnd exclusive end of the current window
  * @param position keyset position inside the current window
+ * @param start inclusive start of the current window, fixed when the window began, so that a
+ *     different {@code --window} on a later run cannot leave a gap below it (empty in states
+ *     written before it was recorded: then {@code max(limit, windowEnd - window)})
  */
-public record HistoricalCursor(Instant limit, Instant windowEnd, Keyset position) {
+public record HistoricalCursor(
+    Instant limit, Instant windowEnd, Keyset position, Optional<Instant> start) {
   public HistoricalCursor {
     Objects.requireNonNull(limit, "limit");
     Objects.requireNonNull(windowEnd, "windowEnd");
     Objects.requireNonNull(position, "position");
+    Objects.requireNonNull(start, "start");
+  }
+
+  /** A cursor whose window start follows from the window setting. */
+  public HistoricalCursor(Instant limit, Instant windowEnd, Keyset position) {
+    this(limit, windowEnd, position, Optional.empty());
   }
 
   /** The first window, ending at the start point {@code p}; requires {@code limit < p}. */
   public static HistoricalCursor firstWindow(Instant limit, Instant p, Duration window) {
-    return new HistoricalCursor(limit, p, Keyset.from(latest(limit, p.minus(window))));
+    Instant start = latest(limit, p.minus(window));
+    return new HistoricalCursor(limit, p, Keyset.from(start), Optional.of(start));
   }
 
-  /** The inclusive start of the current window: {@code max(limit, windowEnd - window)}. */
+  /**
+   * The inclusive start of the current window: as recorded, else {@code max(limit, windowEnd -
+   * window)}.
+   */
   public Instant windowStart(Duration window) {
-    return latest(limit, windowEnd.minus(window));
+    return start.orElseGet(() -> latest(limit, windowEnd.minus(window)));
   }
 
   /** The same window with the position moved to {@code to}. */
   public HistoricalCursor at(Keyset to) {
-    return new HistoricalCursor(limit, windowEnd, to);
+    return new HistoricalCursor(limit, windowEnd, to, start);
   }
 
   /**

@@ -85,6 +85,8 @@ public final class StateCodec {
     hist.put("limit", h.limit().toString());
     hist.put("window_end", h.windowEnd().toString());
     putKeyset(hist, h.position());
+    // Beyond DESIGN.md's four fields: the window's start, so --window may change between runs.
+    h.start().ifPresent(start -> hist.put("window_start", start.toString()));
     node.put("historical_complete", t.historicalComplete());
     return node;
   }
@@ -101,7 +103,10 @@ public final class StateCodec {
         new HistoricalCursor(
             Instant.parse(text(hist, "limit")),
             Instant.parse(text(hist, "window_end")),
-            keyset(hist));
+            keyset(hist),
+            hist.hasNonNull("window_start")
+                ? Optional.of(Instant.parse(text(hist, "window_start")))
+                : Optional.empty());
     JsonNode complete = required(node, "historical_complete");
     if (!complete.isBoolean()) {
       throw new IllegalArgumentException("historical_complete must be true or false");
