@@ -19,11 +19,12 @@ final class ApiError {
     try {
       JsonNode node = MAPPER.readTree(body);
       if (node != null && node.isObject() && node.hasNonNull("error")) {
-        String text = "\"" + cut(node.get("error").asText()) + "\"";
+        // Redact before cutting: a token straddling the cut would otherwise leak its start.
+        String text = "\"" + cut(redactor.apply(node.get("error").asText())) + "\"";
         if (node.hasNonNull("param")) {
-          text += " (param " + cut(node.get("param").asText()) + ")";
+          text += " (param " + cut(redactor.apply(node.get("param").asText())) + ")";
         }
-        return redactor.apply(text);
+        return text;
       }
     } catch (IOException e) {
       // not JSON: show the raw start below

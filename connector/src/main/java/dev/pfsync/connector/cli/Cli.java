@@ -51,12 +51,16 @@ public final class Cli {
   static String usageMessage(CommandLine.ParameterException e) {
     if (e instanceof CommandLine.UnmatchedArgumentException u) {
       java.util.List<String> unmatched = u.getUnmatched();
+      if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+        // An unknown command (or stray argument) comes first; what follows it is not echoed.
+        return "unknown command or argument '" + unmatched.get(0) + "'";
+      }
       java.util.List<String> options =
           unmatched.stream().filter(arg -> arg.startsWith("-")).map(Cli::optionName).toList();
       if (!options.isEmpty()) {
         return "unknown option" + (options.size() > 1 ? "s " : " ") + String.join(", ", options);
       }
-      return "unknown command or argument '" + unmatched.get(0) + "'";
+      return "unexpected arguments";
     }
     return e.getMessage();
   }

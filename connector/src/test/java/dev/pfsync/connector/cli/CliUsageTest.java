@@ -106,6 +106,12 @@ class CliUsageTest {
   }
 
   @Test
+  void an_unknown_command_is_named_even_when_flags_follow_it() {
+    assertThat(run(Map.of(), "frobnicate", "--api-url", "http://x", "--schema", "s")).isEqualTo(2);
+    assertThat(err()).contains("frobnicate").doesNotContain("http://x");
+  }
+
+  @Test
   void a_mistyped_flag_does_not_echo_the_secret_that_follows_it() {
     assertThat(run(Map.of(), "sync", "--api-tokn", "tok-very-secret")).isEqualTo(2);
     assertThat(err()).contains("--api-tokn").doesNotContain("tok-very-secret");
