@@ -134,6 +134,8 @@ class ApiFaultsIT {
       problems.add("first run: " + first.describe());
     }
     // The backfill is done; a new incremental run meets a server slower than the read timeout.
+    // Its bound is a whole second, so wait for the next one: else it has nothing to fetch.
+    sleepPastTheSecond();
     api.faults(LATENCY);
     long faults;
     try (LogCapture log = new LogCapture()) {
@@ -150,6 +152,15 @@ class ApiFaultsIT {
       problems.add("after clearing: " + last.describe());
     }
     record("3g. API: constant timeout exhausts retries, then cleared", 3, faults, store, problems);
+  }
+
+  private static void sleepPastTheSecond() {
+    try {
+      Thread.sleep(1_100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private Result transientScenario(String name, String faults) {
