@@ -78,7 +78,11 @@ public final class KeysetPager {
       if (!before(next, request)) {
         throw violation(request, "next " + describe(next) + " is not before the requested bound");
       }
-      position = next;
+      // Trust next only to step past records this page skipped: with every record kept, the
+      // last row is the position, so a next that jumps further cannot skip unseen rows.
+      if (page.skipped() > 0 || page.rows().isEmpty()) {
+        position = next;
+      }
     }
     if (page.hasMore() && order.compare(position, request.from()) <= 0) {
       throw violation(request, "has_more is true but next does not advance");

@@ -54,6 +54,19 @@ class KeysetPagerTest {
   }
 
   @Test
+  void a_next_that_jumps_past_the_last_row_is_not_trusted_when_nothing_was_skipped() {
+    PagedRows page =
+        fetch(
+            new Page(
+                List.of(u("c", 0), u("a", 1)),
+                true,
+                Optional.of(Keyset.after(T.plusSeconds(8), "z")),
+                0));
+
+    assertThat(page.position()).isEqualTo(Keyset.after(T.plusSeconds(1), "a"));
+  }
+
+  @Test
   void a_skipped_last_record_still_advances_through_next() {
     PagedRows page =
         fetch(
