@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives Priority-First Sync of a set of tables from a {@link PageSource} into a {@link
@@ -19,6 +21,8 @@ import java.util.Optional;
  * thread-safe, except {@link #requestStop()}; once a stop is requested the engine stays stopped.
  */
 public final class SyncEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
   private final RunExecutor executor;
   private final List<String> names;
   private final SyncSettings settings;
@@ -109,21 +113,29 @@ public final class SyncEngine {
   /**
    * Keeps running until {@link #requestStop()}: an incremental run, then historical work for the
    * rest of the {@code interval} while history is incomplete, then waits until {@code interval} has
-   * passed since the incremental run started.
+   * passed since the incremental run started. A run that fails with a {@link RetriableException}
+   * (the API or the database down longer than the retries last) is logged and tried again at the
+   * next interval; any other failure ends the call.
    */
   public RunSummary follow(Duration interval) {
     requirePositive("interval", interval);
     RunSummary total = null;
     while (!stopRequested) {
       Instant started = clock.instant();
-      RunSummary run = incrementalRun();
-      total = total == null ? run : total.plus(run);
-      Duration left = interval.minus(Duration.between(started, clock.instant()));
-      if (!stopRequested
-          && !left.isNegative()
-          && !left.isZero()
-          && !executor.state().historyComplete(names)) {
-        total = total.plus(historicalRun(left));
+      try {
+        RunSummary run = incrementalRun();
+        total = total == null ? run : total.plus(run);
+        Duration left = interval.minus(Duration.between(started, clock.instant()));
+        if (!stopRequested
+            && !left.isNegative()
+            && !left.isZero()
+            && !executor.state().historyComplete(names)) {
+          total = total.plus(historicalRun(left));
+        }
+      } catch (RetriableException e) {
+        // A daemon outlives outages: the run is recorded as failed at its last checkpoint, and
+        // the next interval tries again. Permanent errors still end follow().
+        LOG.warn("run failed, trying again in {}: {}", interval, e.getMessage());
       }
       waitFor(interval.minus(Duration.between(started, clock.instant())));
     }
