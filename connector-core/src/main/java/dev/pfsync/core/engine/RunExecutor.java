@@ -44,17 +44,6 @@ public final class RunExecutor {
   private final boolean prefetch;
   private SyncState committed;
 
-  /** An executor whose passes fetch each page after the previous one is checkpointed. */
-  public RunExecutor(
-      List<TableBinding> tables,
-      PageSource source,
-      Destination destination,
-      SyncSettings settings,
-      Clock clock,
-      ProgressListener listener) {
-    this(tables, source, destination, settings, clock, listener, false);
-  }
-
   /**
    * @param prefetch whether passes fetch the next page while the current one is checkpointed
    */

@@ -2,7 +2,6 @@ package dev.pfsync.connector.cli;
 
 import dev.pfsync.connector.UsersConnector;
 import dev.pfsync.connector.config.ConnectorConfig;
-import dev.pfsync.connector.embedded.DatabaseLocator;
 import dev.pfsync.core.Keyset;
 import dev.pfsync.core.PageRequest;
 import dev.pfsync.core.TableBinding;
@@ -28,8 +27,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     ConnectorConfig config = root.resolve(options);
     boolean ok = true;
-    try (ConnectorRuntime rt =
-        ConnectorRuntime.open(config, DatabaseLocator.standard(root.env, root.err))) {
+    try (ConnectorRuntime rt = root.open(config)) {
       Instant now = root.clock.instant();
       for (TableBinding table : UsersConnector.tables()) {
         try {

@@ -2,6 +2,7 @@ package dev.pfsync.connector.cli;
 
 import dev.pfsync.connector.config.ConfigResolver;
 import dev.pfsync.connector.config.ConnectorConfig;
+import dev.pfsync.connector.embedded.DatabaseLocator;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -59,6 +60,11 @@ public final class PfsyncCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(out);
+  }
+
+  /** The database, destination and source for a resolved configuration. */
+  ConnectorRuntime open(ConnectorConfig config) {
+    return ConnectorRuntime.open(config, DatabaseLocator.standard(env, err));
   }
 
   ConnectorConfig resolve(CommonOptions options) {

@@ -1,7 +1,6 @@
 package dev.pfsync.connector.cli;
 
 import dev.pfsync.connector.config.ConnectorConfig;
-import dev.pfsync.connector.embedded.DatabaseLocator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +23,7 @@ final class ResetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConnectorConfig config = root.resolve(options);
-    try (ConnectorRuntime rt =
-        ConnectorRuntime.open(config, DatabaseLocator.standard(root.env, root.err))) {
+    try (ConnectorRuntime rt = root.open(config)) {
       String id = config.sync().connectorId();
       rt.destination.reset(id, dropTables, rt.schemas());
       root.out.println(

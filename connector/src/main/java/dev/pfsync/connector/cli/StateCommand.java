@@ -2,7 +2,6 @@ package dev.pfsync.connector.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pfsync.connector.config.ConnectorConfig;
-import dev.pfsync.connector.embedded.DatabaseLocator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +20,7 @@ final class StateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ConnectorConfig config = root.resolve(options);
-    try (ConnectorRuntime rt =
-        ConnectorRuntime.open(config, DatabaseLocator.standard(root.env, root.err))) {
+    try (ConnectorRuntime rt = root.open(config)) {
       var state = rt.destination.readState(config.sync().connectorId());
       if (state.isEmpty()) {
         root.err.println(

@@ -2,7 +2,6 @@ package dev.pfsync.connector.cli;
 
 import dev.pfsync.connector.UsersConnector;
 import dev.pfsync.connector.config.ConnectorConfig;
-import dev.pfsync.connector.embedded.DatabaseLocator;
 import dev.pfsync.connector.progress.ConsoleProgress;
 import dev.pfsync.connector.progress.SyncReport;
 import dev.pfsync.core.ConfigurationException;
@@ -49,8 +48,7 @@ final class SyncCommand implements Callable<Integer> {
       throw new ConfigurationException("--until-complete and --follow cannot be used together");
     }
     ConnectorConfig config = root.resolve(options);
-    try (ConnectorRuntime rt =
-        ConnectorRuntime.open(config, DatabaseLocator.standard(root.env, root.err))) {
+    try (ConnectorRuntime rt = root.open(config)) {
       SyncEngine engine =
           new SyncEngine(
               UsersConnector.tables(),

@@ -2,7 +2,6 @@ package dev.pfsync.connector.cli;
 
 import dev.pfsync.connector.UsersConnector;
 import dev.pfsync.connector.config.ConnectorConfig;
-import dev.pfsync.connector.embedded.DatabaseLocator;
 import dev.pfsync.connector.verify.TruthComparer;
 import dev.pfsync.connector.verify.TruthComparison;
 import dev.pfsync.core.TableBinding;
@@ -33,8 +32,7 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ConnectorConfig config = root.resolve(options);
     boolean all = true;
-    try (ConnectorRuntime rt =
-        ConnectorRuntime.open(config, DatabaseLocator.standard(root.env, root.err))) {
+    try (ConnectorRuntime rt = root.open(config)) {
       Properties props = new Properties();
       props.setProperty("user", rt.database.user());
       config.database().password().ifPresent(p -> props.setProperty("password", p));
