@@ -1,7 +1,9 @@
 package dev.pfsync.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where synced rows go: the SPI a destination implements.
@@ -27,6 +29,27 @@ public interface Destination extends AutoCloseable {
 
   /** Applies the checkpoint's rows and state in one transaction. */
   void apply(Checkpoint checkpoint);
+
+  /**
+   * Applies the rows of one table as {@code rows} yields them, then the checkpoint that {@code
+   * after} returns once they are all read (its state and skipped count; its changes, if any, too),
+   * all in one transaction: a destination can write the first rows while later ones are still being
+   * read. If {@code rows} or {@code after} throws, nothing is applied and the exception propagates.
+   * The default reads all rows first and then calls {@link #apply(Checkpoint)}.
+   */
+  default void apply(String table, RowStream rows, Supplier<Checkpoint> after) {
+    List<Row> read = new ArrayList<>();
+    for (Row row = rows.next(); row != null; row = rows.next()) {
+      read.add(row);
+    }
+    Checkpoint end = after.get();
+    List<TableChanges> changes = new ArrayList<>();
+    if (!read.isEmpty()) {
+      changes.add(new TableChanges(table, read));
+    }
+    changes.addAll(end.changes());
+    apply(new Checkpoint(changes, end.stateJson(), end.rowsSkipped()));
+  }
 
   /** Records how the current run ended. */
   void finishRun(RunStatus status, Optional<String> message);

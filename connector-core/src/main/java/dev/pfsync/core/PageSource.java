@@ -10,6 +10,15 @@ public interface PageSource extends AutoCloseable {
   /** Fetches one page of the bound table. */
   Page fetch(TableBinding table, PageRequest request);
 
+  /**
+   * Opens one page of the bound table to be read row by row. Failures that {@link #fetch} would
+   * retry are retried before this returns; failures while the rows are read are thrown by the
+   * stream. The default fetches the whole page first.
+   */
+  default PageStream open(TableBinding table, PageRequest request) {
+    return PageStream.of(fetch(table, request));
+  }
+
   @Override
   default void close() {}
 }

@@ -6,6 +6,7 @@ import dev.pfsync.core.ConfigurationException;
 import dev.pfsync.core.Destination;
 import dev.pfsync.core.DestinationException;
 import dev.pfsync.core.Row;
+import dev.pfsync.core.RowStream;
 import dev.pfsync.core.RunStatus;
 import dev.pfsync.core.SyncMode;
 import dev.pfsync.core.TableChanges;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,6 +133,42 @@ public final class PostgresDestination implements Destination {
           });
     } catch (RuntimeException e) {
       // The rollback may have undone DDL (new columns, staging tables): re-read on next use.
+      writers.values().forEach(TableWriter::invalidate);
+      suspect = true;
+      throw e;
+    }
+  }
+
+  /**
+   * Streams one table's rows into the database as they are read (see {@link TableWriter#write(
+   * Connection, RowStream)}), then writes the state and counts of {@code after}, in one
+   * transaction.
+   */
+  @Override
+  public void apply(String table, RowStream rows, Supplier<Checkpoint> after) {
+    Connection c = connection();
+    TableWriter writer = writer(table);
+    try {
+      Transactions.inTransaction(
+          c,
+          "apply checkpoint of connector " + connectorId,
+          x -> {
+            WriteResult total = write(x, writer, rows);
+            Checkpoint end = after.get();
+            for (TableChanges changes : end.changes()) {
+              total = total.plus(write(x, changes, false));
+            }
+            CheckpointPrelude.runAndCommit(
+                x,
+                connectorId,
+                end.stateJson(),
+                runId,
+                total.upserted(),
+                total.deleted(),
+                end.rowsSkipped());
+            return total;
+          });
+    } catch (RuntimeException e) {
       writers.values().forEach(TableWriter::invalidate);
       suspect = true;
       throw e;
@@ -265,11 +303,15 @@ public final class PostgresDestination implements Destination {
   }
 
   private TableWriter writer(TableChanges changes) {
-    TableWriter writer = writers.get(changes.table());
+    return writer(changes.table());
+  }
+
+  private TableWriter writer(String table) {
+    TableWriter writer = writers.get(table);
     if (writer == null) {
       throw new DestinationException(
           "table "
-              + changes.table()
+              + table
               + " was not declared when connector "
               + connectorId
               + " opened the destination");
@@ -279,8 +321,16 @@ public final class PostgresDestination implements Destination {
 
   private WriteResult write(Connection c, TableChanges changes, boolean savepointTaken) {
     TableWriter writer = writer(changes);
+    return written(writer, () -> writer.write(c, changes.rows(), savepointTaken));
+  }
+
+  private WriteResult write(Connection c, TableWriter writer, RowStream rows) {
+    return written(writer, () -> writer.write(c, rows));
+  }
+
+  private WriteResult written(TableWriter writer, SqlWrite write) {
     try {
-      WriteResult result = writer.write(c, changes.rows(), savepointTaken);
+      WriteResult result = write.run();
       if (result.nulsStripped() > 0) {
         LOG.warn(
             "table {}: stripped {} NUL characters (PostgreSQL text cannot hold them)",
@@ -291,6 +341,10 @@ public final class PostgresDestination implements Destination {
     } catch (SQLException e) {
       throw SqlErrors.translate("apply to table " + writer.displayName(), e);
     }
+  }
+
+  private interface SqlWrite {
+    WriteResult run() throws SQLException;
   }
 
   /** The open connection, re-established (and the lock re-taken) if it was lost. */

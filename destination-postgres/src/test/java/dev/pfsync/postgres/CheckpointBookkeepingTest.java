@@ -51,13 +51,22 @@ class CheckpointBookkeepingTest {
         .get(0);
   }
 
+  /** Whether checkpoints go through the streaming apply ({@code Streamed} subclass). */
+  boolean streamed() {
+    return false;
+  }
+
+  private void apply(Checkpoint checkpoint) {
+    Users.apply(destination, checkpoint, streamed());
+  }
+
   @Test
   void a_batch_that_falls_back_to_the_merge_keeps_its_state_and_run_counts() {
     destination.open(connector, List.of(Users.SCHEMA));
     destination.startRun(SyncMode.HISTORICAL);
-    destination.apply(checkpoint(state(1), user("a", "A", T0), user("b", "B", T0)));
+    apply(checkpoint(state(1), user("a", "A", T0), user("b", "B", T0)));
 
-    destination.apply(
+    apply(
         new Checkpoint(
             List.of(
                 new TableChanges(
@@ -82,11 +91,11 @@ class CheckpointBookkeepingTest {
   void a_new_column_added_by_a_batch_that_then_conflicts_survives_the_fallback() {
     destination.open(connector, List.of(Users.SCHEMA));
     destination.startRun(SyncMode.INCREMENTAL);
-    destination.apply(checkpoint(state(1), user("a", "A", T0)));
+    apply(checkpoint(state(1), user("a", "A", T0)));
     Map<String, Object> values = new LinkedHashMap<>(user("a", "A2", T0.plusSeconds(5)).values());
     values.put("loginCount", 7L);
 
-    destination.apply(checkpoint(state(2), new Row(values, false)));
+    apply(checkpoint(state(2), new Row(values, false)));
 
     assertThat(Db.query("SELECT name, login_count FROM \"" + schema + "\".\"user\""))
         .containsExactly(Map.of("name", "A2", "login_count", 7L));
@@ -98,7 +107,7 @@ class CheckpointBookkeepingTest {
   void a_checkpoint_without_rows_outside_a_run_still_moves_the_state() {
     destination.open(connector, List.of(Users.SCHEMA));
 
-    destination.apply(new Checkpoint(List.of(), state(7), 0));
+    apply(new Checkpoint(List.of(), state(7), 0));
 
     assertThat(destination.readState(connector)).hasValue("{\"n\": 7, \"version\": 1}");
   }

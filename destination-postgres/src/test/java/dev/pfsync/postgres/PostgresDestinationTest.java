@@ -56,6 +56,15 @@ class PostgresDestinationTest {
     return Timestamp.from(i);
   }
 
+  /** Whether checkpoints go through the streaming apply ({@code Streamed} subclass). */
+  boolean streamed() {
+    return false;
+  }
+
+  private void apply(Checkpoint checkpoint) {
+    Users.apply(destination, checkpoint, streamed());
+  }
+
   @Test
   void creates_quoted_snake_case_tables_with_every_declared_type() {
     TableSchema order =
@@ -114,7 +123,7 @@ class PostgresDestinationTest {
   @Test
   void opening_twice_leaves_existing_tables_and_rows_alone() {
     destination.open(connector, List.of(Users.SCHEMA));
-    destination.apply(checkpoint(state(1), user("a", "Ann", T0)));
+    apply(checkpoint(state(1), user("a", "Ann", T0)));
     destination.close();
 
     Optional<String> state = destination.open(connector, List.of(Users.SCHEMA));
@@ -126,10 +135,10 @@ class PostgresDestinationTest {
   @Test
   void newer_version_overwrites_and_older_version_is_ignored() {
     destination.open(connector, List.of(Users.SCHEMA));
-    destination.apply(checkpoint(state(1), user("a", "v1", T0), user("b", "b1", T0)));
+    apply(checkpoint(state(1), user("a", "v1", T0), user("b", "b1", T0)));
 
-    destination.apply(checkpoint(state(2), user("a", "v2", T0.plusSeconds(10))));
-    destination.apply(checkpoint(state(3), user("a", "stale", T0.plusSeconds(5))));
+    apply(checkpoint(state(2), user("a", "v2", T0.plusSeconds(10))));
+    apply(checkpoint(state(3), user("a", "stale", T0.plusSeconds(5))));
 
     assertThat(users())
         .containsExactly(
@@ -149,17 +158,17 @@ class PostgresDestinationTest {
   @Test
   void a_batch_of_new_keys_with_one_stale_existing_key_inserts_the_new_and_ignores_the_stale() {
     destination.open(connector, List.of(Users.SCHEMA));
-    destination.apply(checkpoint(state(1), user("m", "current", T0.plusSeconds(100))));
+    apply(checkpoint(state(1), user("m", "current", T0.plusSeconds(100))));
 
     // New keys first, the conflicting one last: the insert-only COPY fails at it and rolls back.
-    destination.apply(
+    apply(
         checkpoint(
             state(2),
             user("a", "new-a", T0),
             user("z", "new-z", T0),
             user("m", "stale", T0),
             tombstone("q", "gone", T0)));
-    destination.apply(checkpoint(state(3), user("n", "fast again", T0)));
+    apply(checkpoint(state(3), user("n", "fast again", T0)));
 
     assertThat(
             Db.query(
@@ -179,10 +188,10 @@ class PostgresDestinationTest {
   void reapplying_a_checkpoint_with_equal_versions_changes_nothing_but_synced_at() {
     destination.open(connector, List.of(Users.SCHEMA));
     Checkpoint cp = checkpoint(state(1), user("a", "Ann", T0), user("b", "Bob", T0));
-    destination.apply(cp);
+    apply(cp);
     List<Map<String, Object>> before = users();
 
-    destination.apply(cp);
+    apply(cp);
 
     assertThat(users()).isEqualTo(before);
     assertThat(Db.count("SELECT count(*) FROM \"" + schema + "\".\"user\"")).isEqualTo(2);
@@ -192,7 +201,7 @@ class PostgresDestinationTest {
   void duplicate_keys_in_one_checkpoint_keep_the_newest_and_the_last_sent_on_a_tie() {
     destination.open(connector, List.of(Users.SCHEMA));
 
-    destination.apply(
+    apply(
         checkpoint(
             state(1),
             user("a", "newest", T0.plusSeconds(9)),
@@ -206,10 +215,10 @@ class PostgresDestinationTest {
   @Test
   void tombstones_are_kept_and_marked_deleted_and_older_versions_do_not_revive_them() {
     destination.open(connector, List.of(Users.SCHEMA));
-    destination.apply(checkpoint(state(1), user("a", "Ann", T0)));
+    apply(checkpoint(state(1), user("a", "Ann", T0)));
 
-    destination.apply(checkpoint(state(2), tombstone("a", "Ann", T0.plusSeconds(60))));
-    destination.apply(checkpoint(state(3), user("a", "Ann", T0.plusSeconds(30))));
+    apply(checkpoint(state(2), tombstone("a", "Ann", T0.plusSeconds(60))));
+    apply(checkpoint(state(3), user("a", "Ann", T0.plusSeconds(30))));
 
     assertThat(
             Db.query("SELECT name, deleted_at, _pfsync_deleted FROM \"" + schema + "\".\"user\""))
@@ -220,13 +229,13 @@ class PostgresDestinationTest {
   @Test
   void a_failure_after_the_rows_rolls_back_rows_and_state_together() {
     destination.open(connector, List.of(Users.SCHEMA));
-    destination.apply(checkpoint(state(1), user("a", "Ann", T0)));
+    apply(checkpoint(state(1), user("a", "Ann", T0)));
     destination.startRun(SyncMode.INCREMENTAL);
 
     // The rows are written first; the state is not valid JSON, so its upsert fails.
     assertThatThrownBy(
             () ->
-                destination.apply(
+                apply(
                     checkpoint(
                         "{not json",
                         user("a", "changed", T0.plusSeconds(5)),
@@ -239,7 +248,7 @@ class PostgresDestinationTest {
     assertThat(Db.count("SELECT rows_upserted FROM _pfsync.runs WHERE connector_id = ?", connector))
         .isZero();
     // The destination stays usable after the rollback.
-    destination.apply(checkpoint(state(2), user("b", "Bob", T0)));
+    apply(checkpoint(state(2), user("b", "Bob", T0)));
     assertThat(users()).hasSize(2);
   }
 
@@ -256,7 +265,7 @@ class PostgresDestinationTest {
 
     assertThatThrownBy(
             () ->
-                destination.apply(
+                apply(
                     new Checkpoint(
                         List.of(
                             new TableChanges("user", List.of(user("a", "Ann", T0))),
@@ -277,8 +286,7 @@ class PostgresDestinationTest {
 
     assertThatThrownBy(
             () ->
-                destination.apply(
-                    new Checkpoint(List.of(new TableChanges("ghosts", List.of())), state(1), 0)))
+                apply(new Checkpoint(List.of(new TableChanges("ghosts", List.of())), state(1), 0)))
         .isInstanceOf(DestinationException.class)
         .hasMessageContaining("ghosts");
   }
@@ -287,7 +295,7 @@ class PostgresDestinationTest {
   void an_empty_checkpoint_moves_only_the_state() {
     assertThat(destination.open(connector, List.of(Users.SCHEMA))).isEmpty();
 
-    destination.apply(new Checkpoint(List.of(), state(7), 0));
+    apply(new Checkpoint(List.of(), state(7), 0));
 
     assertThat(destination.readState(connector)).hasValue("{\"n\": 7, \"version\": 1}");
   }
@@ -296,12 +304,12 @@ class PostgresDestinationTest {
   void runs_record_mode_counts_status_and_message() {
     destination.open(connector, List.of(Users.SCHEMA));
     destination.startRun(SyncMode.HISTORICAL);
-    destination.apply(
+    apply(
         new Checkpoint(
             List.of(new TableChanges("user", List.of(user("a", "A", T0), user("b", "B", T0)))),
             state(1),
             2));
-    destination.apply(
+    apply(
         new Checkpoint(
             List.of(new TableChanges("user", List.of(tombstone("a", "A", T0.plusSeconds(1))))),
             state(2),
@@ -335,7 +343,7 @@ class PostgresDestinationTest {
   @Test
   void read_state_works_without_open_and_reset_forgets_it_and_can_drop_tables() {
     destination.open(connector, List.of(Users.SCHEMA));
-    destination.apply(checkpoint(state(1), user("a", "Ann", T0)));
+    apply(checkpoint(state(1), user("a", "Ann", T0)));
     destination.close();
     PostgresDestination other = new PostgresDestination(db.config(schema));
 

@@ -49,8 +49,16 @@ class SchemaDriftTest {
   }
 
   private void apply(int n, Row... rows) {
-    destination.apply(
-        new Checkpoint(List.of(new TableChanges("user", List.of(rows))), state(n), 0));
+    apply(new Checkpoint(List.of(new TableChanges("user", List.of(rows))), state(n), 0));
+  }
+
+  /** Whether checkpoints go through the streaming apply ({@code Streamed} subclass). */
+  boolean streamed() {
+    return false;
+  }
+
+  private void apply(Checkpoint checkpoint) {
+    Users.apply(destination, checkpoint, streamed());
   }
 
   @Test
@@ -189,7 +197,7 @@ class SchemaDriftTest {
 
     assertThatThrownBy(
         () ->
-            destination.apply(
+            apply(
                 new Checkpoint(
                     List.of(
                         new TableChanges(

@@ -2,6 +2,7 @@ package dev.pfsync.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pfsync.core.Checkpoint;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.SyncMode;
 import dev.pfsync.postgres.testing.TestDatabase;
@@ -47,11 +48,20 @@ class TypeWideningTest {
             .get("data_type");
   }
 
+  /** Whether checkpoints go through the streaming apply ({@code Streamed} subclass). */
+  boolean streamed() {
+    return false;
+  }
+
+  private void apply(Checkpoint checkpoint) {
+    Users.apply(destination, checkpoint, streamed());
+  }
+
   @Test
   void integers_then_decimals_widen_the_column_to_text_keeping_earlier_values() {
-    destination.apply(Users.checkpoint("{\"n\":1}", withScore("a", 3L)));
+    apply(Users.checkpoint("{\"n\":1}", withScore("a", 3L)));
     assertThat(columnType()).isEqualTo("bigint");
-    destination.apply(Users.checkpoint("{\"n\":2}", withScore("b", 3.5)));
+    apply(Users.checkpoint("{\"n\":2}", withScore("b", 3.5)));
     assertThat(columnType()).isEqualTo("text");
     assertThat(
             Db.query("SELECT id, score FROM \"" + schema + "\".\"user\" ORDER BY id").stream()
@@ -62,9 +72,9 @@ class TypeWideningTest {
 
   @Test
   void int_then_long_widens_to_bigint() {
-    destination.apply(Users.checkpoint("{\"n\":1}", withScore("a", 3)));
+    apply(Users.checkpoint("{\"n\":1}", withScore("a", 3)));
     assertThat(columnType()).isEqualTo("integer");
-    destination.apply(Users.checkpoint("{\"n\":2}", withScore("b", 5_000_000_000L)));
+    apply(Users.checkpoint("{\"n\":2}", withScore("b", 5_000_000_000L)));
     assertThat(columnType()).isEqualTo("bigint");
   }
 }

@@ -1,15 +1,21 @@
 package dev.pfsync.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pfsync.core.Checkpoint;
 import dev.pfsync.core.Column;
 import dev.pfsync.core.ColumnType;
+import dev.pfsync.core.Destination;
 import dev.pfsync.core.Row;
+import dev.pfsync.core.RowStream;
 import dev.pfsync.core.TableChanges;
 import dev.pfsync.core.TableSchema;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The users table of the seed, and rows for it. */
 public final class Users {
@@ -62,5 +68,26 @@ public final class Users {
 
   public static String state(int n) {
     return "{\"version\": 1, \"n\": " + n + "}";
+  }
+
+  /**
+   * Applies {@code checkpoint} the way {@code streamed} says: as is, or (when it holds one table's
+   * rows) row by row through {@link Destination#apply(String, RowStream, Supplier)}, the way the
+   * sync engine hands pages over.
+   */
+  public static void apply(Destination destination, Checkpoint checkpoint, boolean streamed) {
+    if (!streamed || checkpoint.changes().size() != 1) {
+      destination.apply(checkpoint);
+      return;
+    }
+    TableChanges changes = checkpoint.changes().get(0);
+    Iterator<Row> rows = changes.rows().iterator();
+    destination.apply(
+        changes.table(),
+        () -> rows.hasNext() ? rows.next() : null,
+        () -> {
+          assertThat(rows.hasNext()).as("after() is called once every row was read").isFalse();
+          return new Checkpoint(List.of(), checkpoint.stateJson(), checkpoint.rowsSkipped());
+        });
   }
 }

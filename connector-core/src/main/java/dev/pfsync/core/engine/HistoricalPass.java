@@ -1,8 +1,8 @@
 package dev.pfsync.core.engine;
 
 import dev.pfsync.core.TableBinding;
+import dev.pfsync.core.paging.CheckedPage;
 import dev.pfsync.core.paging.KeysetPager;
-import dev.pfsync.core.paging.PagedRows;
 import dev.pfsync.core.state.HistoricalCursor;
 import dev.pfsync.core.state.SyncState;
 import dev.pfsync.core.state.TableState;
@@ -78,15 +78,22 @@ final class HistoricalPass implements Pass {
       TableState current = run.state().table(name);
       HistoricalCursor cursor = current.historical();
       Instant windowStart = cursor.windowStart(window);
-      PagedRows page =
-          fetcher.fetch(pagers.get(name), cursor.position(), Optional.of(cursor.windowEnd()));
-      TableState next = current.withHistoricalPosition(page.position());
-      if (page.exhausted()) {
-        next = next.windowExhausted(window);
-      }
-      SyncState after = run.state().with(name, next);
-      prefetchNext(fetcher, after, index, page.exhausted());
-      run.checkpoint(table, page, after, windowStart, cursor.windowEnd());
+      CheckedPage page =
+          fetcher.open(pagers.get(name), cursor.position(), Optional.of(cursor.windowEnd()));
+      run.checkpoint(
+          table,
+          page,
+          read -> {
+            TableState next = current.withHistoricalPosition(read.position());
+            if (read.exhausted()) {
+              next = next.windowExhausted(window);
+            }
+            SyncState after = run.state().with(name, next);
+            prefetchNext(fetcher, after, index, read.exhausted());
+            return after;
+          },
+          windowStart,
+          cursor.windowEnd());
       if (page.exhausted()) {
         return RunOutcome.COMPLETED;
       }

@@ -2,9 +2,9 @@ package dev.pfsync.core.engine;
 
 import dev.pfsync.core.Keyset;
 import dev.pfsync.core.TableBinding;
+import dev.pfsync.core.paging.CheckedPage;
 import dev.pfsync.core.paging.KeysetOrder;
 import dev.pfsync.core.paging.KeysetPager;
-import dev.pfsync.core.paging.PagedRows;
 import dev.pfsync.core.state.TableState;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,22 +58,29 @@ final class IncrementalPass implements Pass {
       if (interruption.isPresent()) {
         return interruption.get();
       }
-      PagedRows page = fetcher.fetch(pager, position, Optional.of(before));
-      position = page.position();
-      if (!page.exhausted()) {
-        // The next request is known now: fetch it while this page is checkpointed.
-        fetcher.prefetch(pager, position, Optional.of(before));
-      }
+      CheckedPage page = fetcher.open(pager, position, Optional.of(before));
       TableState current = run.state().table(name);
-      Keyset next = order.max(current.incremental(), position);
-      if (page.exhausted()) {
-        // Every row with cursor < before has been read.
-        next = order.max(next, Keyset.from(before));
-      }
+      Keyset[] next = new Keyset[1];
       run.checkpoint(
-          table, page, run.state().with(name, current.withIncremental(next)), windowStart, before);
+          table,
+          page,
+          read -> {
+            if (!read.exhausted()) {
+              // The next request is known now: fetch it while this page is committed.
+              fetcher.prefetch(pager, read.position(), Optional.of(before));
+            }
+            next[0] = order.max(current.incremental(), read.position());
+            if (read.exhausted()) {
+              // Every row with cursor < before has been read.
+              next[0] = order.max(next[0], Keyset.from(before));
+            }
+            return run.state().with(name, current.withIncremental(next[0]));
+          },
+          windowStart,
+          before);
+      position = page.position();
       // Re-reading a lookback is not progress: the budget may end the run only past the cursor.
-      progressed = order.compare(next, cursor) > 0;
+      progressed = order.compare(next[0], cursor) > 0;
       if (page.exhausted()) {
         return RunOutcome.COMPLETED;
       }

@@ -1,9 +1,10 @@
 package dev.pfsync.core.engine;
 
 import dev.pfsync.core.Keyset;
+import dev.pfsync.core.Page;
 import dev.pfsync.core.SyncException;
+import dev.pfsync.core.paging.CheckedPage;
 import dev.pfsync.core.paging.KeysetPager;
-import dev.pfsync.core.paging.PagedRows;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -14,11 +15,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fetches pages for one pass, optionally one page ahead: while the caller checkpoints page N, a
- * single background thread fetches (and the pager checks) the page the caller is expected to ask
- * for next. A prefetched page is used only if the next request is exactly the predicted one, so a
- * wrong guess costs a wasted fetch, never a wrong page. At most one page is in flight and at most
- * one is waiting, which keeps memory flat. A failure of a prefetched fetch surfaces, as the same
+ * Opens pages for one pass, by default one at a time (each is read as the destination writes it),
+ * optionally one page ahead: while the caller checkpoints page N, a single background thread
+ * fetches the page the caller is expected to ask for next, which the pager checks when it is used.
+ * A prefetched page is used only if the next request is exactly the predicted one, so a wrong guess
+ * costs a wasted fetch, never a wrong page. At most one page is in flight and at most one is
+ * waiting, which keeps memory flat. A failure of a prefetched fetch surfaces, as the same
  * exception, only when the caller asks for that page; a discarded one is ignored.
  *
  * <p>Used by one thread (the run's); the page source is only ever used by one thread at a time.
@@ -32,7 +34,7 @@ final class PageFetcher implements AutoCloseable {
 
   private record Request(KeysetPager pager, Keyset from, Optional<Instant> before) {}
 
-  private record Ahead(Request request, Future<PagedRows> page) {}
+  private record Ahead(Request request, Future<Page> page) {}
 
   /**
    * @param prefetch whether to fetch ahead; without it every fetch runs on the caller's thread
@@ -42,18 +44,18 @@ final class PageFetcher implements AutoCloseable {
   }
 
   /**
-   * The checked page after {@code from}: the prefetched one if it was requested exactly so, else
-   * fetched now.
+   * The page after {@code from}, checked as it is read: the prefetched one if it was requested
+   * exactly so, else opened now.
    */
-  PagedRows fetch(KeysetPager pager, Keyset from, Optional<Instant> before) {
+  CheckedPage open(KeysetPager pager, Keyset from, Optional<Instant> before) {
     Request request = new Request(pager, from, before);
     if (ahead != null && sameRequest(ahead.request(), request)) {
-      Future<PagedRows> page = ahead.page();
+      Future<Page> page = ahead.page();
       ahead = null;
-      return await(page);
+      return pager.check(from, before, await(page));
     }
     discard();
-    return pager.fetch(from, before);
+    return pager.open(from, before);
   }
 
   /** Starts fetching the page the caller expects to ask for next (replacing any other guess). */
@@ -75,7 +77,7 @@ final class PageFetcher implements AutoCloseable {
                 return t;
               });
     }
-    ahead = new Ahead(request, executor.submit(() -> pager.fetch(from, before)));
+    ahead = new Ahead(request, executor.submit(() -> pager.fetchUnchecked(from, before)));
   }
 
   /** Drops the page fetched ahead, if any, waiting until its fetch has ended. */
@@ -83,7 +85,7 @@ final class PageFetcher implements AutoCloseable {
     if (ahead == null) {
       return;
     }
-    Future<PagedRows> page = ahead.page();
+    Future<Page> page = ahead.page();
     ahead = null;
     page.cancel(true);
     // cancel() does not wait: make sure the source is idle before anyone uses it again.
@@ -113,7 +115,7 @@ final class PageFetcher implements AutoCloseable {
     return a.pager() == b.pager() && a.from().equals(b.from()) && a.before().equals(b.before());
   }
 
-  private PagedRows await(Future<PagedRows> page) {
+  private Page await(Future<Page> page) {
     try {
       return page.get();
     } catch (ExecutionException e) {

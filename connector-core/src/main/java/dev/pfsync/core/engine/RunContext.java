@@ -9,8 +9,7 @@ import dev.pfsync.core.RunSummary;
 import dev.pfsync.core.SyncMode;
 import dev.pfsync.core.SyncSettings;
 import dev.pfsync.core.TableBinding;
-import dev.pfsync.core.TableChanges;
-import dev.pfsync.core.paging.PagedRows;
+import dev.pfsync.core.paging.CheckedPage;
 import dev.pfsync.core.state.StateCodec;
 import dev.pfsync.core.state.SyncState;
 import java.time.Clock;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One run in progress: its working state (always equal to the last applied checkpoint), counts,
@@ -95,15 +95,30 @@ final class RunContext {
     return Optional.empty();
   }
 
-  /** Applies one page with the state after it as one checkpoint, then reports progress. */
+  /**
+   * Applies one page, as it is read, with the state after it as one checkpoint, then reports
+   * progress.
+   *
+   * @param after the state once the whole page is read (called before the checkpoint commits)
+   */
   void checkpoint(
-      TableBinding table, PagedRows page, SyncState next, Instant windowStart, Instant windowEnd) {
+      TableBinding table,
+      CheckedPage page,
+      Function<CheckedPage, SyncState> after,
+      Instant windowStart,
+      Instant windowEnd) {
     pages++;
-    List<TableChanges> changes =
-        page.rows().isEmpty() ? List.of() : List.of(new TableChanges(table.table(), page.rows()));
-    apply(new Checkpoint(changes, StateCodec.encode(next), page.skipped()), next);
-    counts.get(table.table()).add(page.rows(), page.skipped());
-    rows += page.rows().size();
+    SyncState[] next = new SyncState[1];
+    destination.apply(
+        table.table(),
+        page,
+        () -> {
+          next[0] = after.apply(page);
+          return new Checkpoint(List.of(), StateCodec.encode(next[0]), page.skipped());
+        });
+    committed(next[0]);
+    counts.get(table.table()).add(page.rows(), page.deleted(), page.skipped());
+    rows += page.rows();
     listener.checkpointed(progress(table.table(), windowStart, windowEnd));
   }
 
@@ -114,6 +129,10 @@ final class RunContext {
 
   private void apply(Checkpoint checkpoint, SyncState next) {
     destination.apply(checkpoint);
+    committed(next);
+  }
+
+  private void committed(SyncState next) {
     state = next;
     onCommit.accept(next);
   }

@@ -1,8 +1,6 @@
 package dev.pfsync.core.engine;
 
-import dev.pfsync.core.Row;
 import dev.pfsync.core.TableSummary;
-import java.util.List;
 
 /** Mutable row counts of one table during one run. */
 final class TableCounts {
@@ -10,14 +8,9 @@ final class TableCounts {
   private long deleted;
   private long skipped;
 
-  void add(List<Row> rows, int skippedRows) {
-    for (Row row : rows) {
-      if (row.deleted()) {
-        deleted++;
-      } else {
-        upserted++;
-      }
-    }
+  void add(long rows, long tombstones, int skippedRows) {
+    upserted += rows - tombstones;
+    deleted += tombstones;
     skipped += skippedRows;
   }
 

@@ -5,6 +5,7 @@ import dev.pfsync.core.ConfigurationException;
 import dev.pfsync.core.Page;
 import dev.pfsync.core.PageRequest;
 import dev.pfsync.core.PageSource;
+import dev.pfsync.core.PageStream;
 import dev.pfsync.core.RetriableException;
 import dev.pfsync.core.SyncException;
 import dev.pfsync.core.TableBinding;
@@ -74,6 +75,21 @@ public final class HttpPageSource implements PageSource {
   @Override
   public Page fetch(TableBinding table, PageRequest request) {
     PageUrl url = PageUrl.of(config.baseUrl(), table, request);
+    return parser.parse(table, url, body(table, url));
+  }
+
+  /**
+   * Fetches the page body (with the retries of {@link #fetch}) and parses its records only as they
+   * are read, so a destination can write the first while the rest are parsed.
+   */
+  @Override
+  public PageStream open(TableBinding table, PageRequest request) {
+    PageUrl url = PageUrl.of(config.baseUrl(), table, request);
+    return parser.open(table, url, body(table, url));
+  }
+
+  /** The body of a successful response, retrying transient failures. */
+  private byte[] body(TableBinding table, PageUrl url) {
     int attempts = config.maxRetries() + 1;
     for (int attempt = 1; ; attempt++) {
       log.debug(
@@ -84,7 +100,7 @@ public final class HttpPageSource implements PageSource {
       try {
         HttpReply reply = client.execute(get(url), HttpReply::read);
         if (reply.isSuccess()) {
-          return parser.parse(table, url, reply.body());
+          return reply.body();
         }
         if (!reply.isRetriable()) {
           throw rejected(table, url, reply);

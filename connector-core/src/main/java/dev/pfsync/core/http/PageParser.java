@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.pfsync.core.Keyset;
 import dev.pfsync.core.Page;
+import dev.pfsync.core.PageEnd;
+import dev.pfsync.core.PageStream;
 import dev.pfsync.core.ProtocolViolationException;
 import dev.pfsync.core.QueryParams;
 import dev.pfsync.core.Row;
@@ -21,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses a complete page body, streaming: {@code {"data": [...], "has_more": bool, "next": {...}}}.
- * A body that is not such an object is a {@link ProtocolViolationException}; a bad record inside
- * {@code data} is skipped, logged and counted.
+ * Parses a page body held in memory, record by record: {@code {"data": [...], "has_more": bool,
+ * "next": {...}}}. A body that is not such an object is a {@link ProtocolViolationException}; a bad
+ * record inside {@code data} is skipped, logged and counted.
  */
 final class PageParser {
   private static final Logger log = LoggerFactory.getLogger(PageParser.class);
@@ -39,75 +41,151 @@ final class PageParser {
     this.redactor = redactor;
   }
 
+  /** Parses the whole page. */
   Page parse(TableBinding table, PageUrl url, byte[] body) {
-    try (JsonParser p = factory.createParser(body)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw violation(table, url, body, "the body is not a JSON object", null);
+    PageStream page = open(table, url, body);
+    List<Row> rows = new ArrayList<>();
+    for (Row row = page.next(); row != null; row = page.next()) {
+      rows.add(row);
+    }
+    PageEnd end = page.end();
+    return new Page(rows, end.hasMore(), end.next(), end.skipped());
+  }
+
+  /**
+   * Opens the page to be parsed as it is read: what precedes {@code data} is parsed now, each
+   * record on {@link PageStream#next()}, what follows once the last record has been read.
+   */
+  PageStream open(TableBinding table, PageUrl url, byte[] body) {
+    return new Reader(table, url, body);
+  }
+
+  /** The parse of one page body, record by record. */
+  private final class Reader implements PageStream {
+    private final TableBinding table;
+    private final PageUrl url;
+    private final byte[] body;
+    private final RecordParser records;
+    private JsonParser p;
+    private boolean inData;
+    private boolean dataSeen;
+    private Boolean hasMore;
+    private Optional<Keyset> next = Optional.empty();
+    private long rows;
+    private int skipped;
+    private PageEnd end;
+
+    Reader(TableBinding table, PageUrl url, byte[] body) {
+      this.table = table;
+      this.url = url;
+      this.body = body;
+      this.records = new RecordParser(table, values);
+      parsing(
+          () -> {
+            p = factory.createParser(body);
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+              throw violation(table, url, body, "the body is not a JSON object", null);
+            }
+            fields();
+            return null;
+          });
+    }
+
+    @Override
+    public Row next() {
+      return parsing(
+          () -> {
+            while (inData) {
+              if (p.nextToken() == JsonToken.END_ARRAY) {
+                inData = false;
+                fields();
+                break;
+              }
+              RecordParser.Parsed parsed = records.read(p);
+              if (parsed instanceof RecordParser.Good good) {
+                rows++;
+                return good.row();
+              }
+              RecordParser.Skipped bad = (RecordParser.Skipped) parsed;
+              skipped++;
+              log.warn(
+                  "table {}: skipped record {} in GET {}: {}",
+                  table.table(),
+                  redactor.apply(
+                      bad.id().map(id -> "id=" + Values.quote(id)).orElse("(id unknown)")),
+                  url.pathAndQuery(),
+                  redactor.apply(bad.reason()));
+            }
+            return null;
+          });
+    }
+
+    @Override
+    public PageEnd end() {
+      if (end == null) {
+        throw new IllegalStateException("end() before the last record was read");
       }
-      List<Row> rows = null;
-      Boolean hasMore = null;
-      Optional<Keyset> next = Optional.empty();
-      int[] skipped = {0};
+      return end;
+    }
+
+    /** Reads fields up to the start of the data array's records, or to the end of the page. */
+    private void fields() throws IOException {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken t = p.nextToken();
         switch (field) {
-          case "data" -> rows = data(p, t, table, url, body, skipped);
+          case "data" -> {
+            if (t != JsonToken.START_ARRAY) {
+              throw violation(table, url, body, "data is not an array", null);
+            }
+            if (dataSeen) {
+              throw violation(table, url, body, "data appears twice", null);
+            }
+            dataSeen = true;
+            inData = true;
+            return;
+          }
           case "has_more" -> {
             if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
               throw violation(table, url, body, "has_more is not a boolean", null);
             }
             hasMore = t == JsonToken.VALUE_TRUE;
           }
-          case "next" -> next = next(p, t, table, url, body);
+          case "next" -> next = PageParser.this.next(p, t, table, url, body);
           default -> p.skipChildren();
         }
       }
       if (p.nextToken() != null) {
         throw violation(table, url, body, "unexpected content after the JSON object", null);
       }
-      if (rows == null) {
+      p.close();
+      if (!dataSeen) {
         throw violation(table, url, body, "the data array is missing", null);
       }
       if (hasMore == null) {
         throw violation(table, url, body, "has_more is missing", null);
       }
-      if (hasMore && rows.isEmpty() && skipped[0] == 0) {
+      if (hasMore && rows == 0 && skipped == 0) {
         throw violation(table, url, body, "has_more is true but the page is empty", null);
       }
-      return new Page(rows, hasMore, next, skipped[0]);
-    } catch (JsonProcessingException e) {
-      String at = e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset();
-      throw violation(table, url, body, "invalid JSON" + at + ": " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      // The body is already in memory: an IOException here can only be about its content.
-      throw violation(table, url, body, "unreadable body: " + e.getMessage(), e);
+      end = new PageEnd(hasMore, next, skipped);
+    }
+
+    private <T> T parsing(Step<T> step) {
+      try {
+        return step.run();
+      } catch (JsonProcessingException e) {
+        String at = e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset();
+        throw violation(table, url, body, "invalid JSON" + at + ": " + e.getOriginalMessage(), e);
+      } catch (IOException e) {
+        // The body is already in memory: an IOException here can only be about its content.
+        throw violation(table, url, body, "unreadable body: " + e.getMessage(), e);
+      }
     }
   }
 
-  private List<Row> data(
-      JsonParser p, JsonToken t, TableBinding table, PageUrl url, byte[] body, int[] skipped)
-      throws IOException {
-    if (t != JsonToken.START_ARRAY) {
-      throw violation(table, url, body, "data is not an array", null);
-    }
-    RecordParser records = new RecordParser(table, values);
-    List<Row> rows = new ArrayList<>();
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      RecordParser.Parsed parsed = records.read(p);
-      if (parsed instanceof RecordParser.Good good) {
-        rows.add(good.row());
-      } else if (parsed instanceof RecordParser.Skipped bad) {
-        skipped[0]++;
-        log.warn(
-            "table {}: skipped record {} in GET {}: {}",
-            table.table(),
-            redactor.apply(bad.id().map(id -> "id=" + Values.quote(id)).orElse("(id unknown)")),
-            url.pathAndQuery(),
-            redactor.apply(bad.reason()));
-      }
-    }
-    return rows;
+  private interface Step<T> {
+    T run() throws IOException;
   }
 
   private Optional<Keyset> next(

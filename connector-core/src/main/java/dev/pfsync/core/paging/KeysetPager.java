@@ -4,17 +4,20 @@ import dev.pfsync.core.Keyset;
 import dev.pfsync.core.Page;
 import dev.pfsync.core.PageRequest;
 import dev.pfsync.core.PageSource;
+import dev.pfsync.core.PageStream;
 import dev.pfsync.core.ProtocolViolationException;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.TableBinding;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Fetches keyset pages of one table and checks that the source keeps the paging contract: rows
  * strictly increasing and inside {@code (from, before)}, no {@code has_more} without records, and a
  * {@code next} that advances. Since every page that promises more must move the position strictly
- * forward, a caller that follows {@link PagedRows#position()} never loops on the same page.
+ * forward, a caller that follows {@link CheckedPage#position()} never loops on the same page.
  */
 public final class KeysetPager {
   private final PageSource source;
@@ -35,59 +38,97 @@ public final class KeysetPager {
   }
 
   /**
-   * Fetches the page after {@code from} with cursor before {@code before}.
+   * Opens the page after {@code from} with cursor before {@code before}, checked row by row as it
+   * is read.
+   */
+  public CheckedPage open(Keyset from, Optional<Instant> before) {
+    PageRequest request = request(from, before);
+    return new CheckedPage(this, request, source.open(binding, request));
+  }
+
+  /** Fetches the page after {@code from} whole, unchecked: {@link #check} it before use. */
+  public Page fetchUnchecked(Keyset from, Optional<Instant> before) {
+    return source.fetch(binding, request(from, before));
+  }
+
+  /** Checks, as it is read, a page fetched by {@link #fetchUnchecked} with the same arguments. */
+  public CheckedPage check(Keyset from, Optional<Instant> before, Page page) {
+    return new CheckedPage(this, request(from, before), PageStream.of(page));
+  }
+
+  /**
+   * Fetches and checks the page after {@code from} with cursor before {@code before}, whole.
    *
    * @throws ProtocolViolationException if the page breaks the contract; the message names the table
    *     and the requested cursor
    */
   public PagedRows fetch(Keyset from, Optional<Instant> before) {
-    var request = new PageRequest(from, before, pageSize);
-    Page page = source.fetch(binding, request);
+    CheckedPage page = open(from, before);
+    List<Row> rows = new ArrayList<>();
+    for (Row row = page.next(); row != null; row = page.next()) {
+      rows.add(row);
+    }
+    return new PagedRows(rows, page.skipped(), page.position(), page.exhausted());
+  }
+
+  private PageRequest request(Keyset from, Optional<Instant> before) {
+    return new PageRequest(from, before, pageSize);
+  }
+
+  /** The position after {@code row}, which must follow {@code position} inside the request. */
+  Keyset checkRow(PageRequest request, Keyset position, Row row) {
+    Keyset key;
     try {
-      return check(request, page);
+      key = RowKeys.keysetOf(binding, row);
     } catch (IllegalArgumentException e) {
       throw violation(request, e.getMessage());
     }
+    if (order.compare(key, position) <= 0) {
+      throw position == request.from()
+          ? violation(request, "row " + describe(key) + " is not after the requested position")
+          : violation(
+              request,
+              "rows out of order or repeated: " + describe(key) + " after " + describe(position));
+    }
+    if (!before(key, request)) {
+      throw violation(request, "row " + describe(key) + " is not before the requested bound");
+    }
+    return key;
   }
 
-  private PagedRows check(PageRequest request, Page page) {
-    Keyset position = request.from();
-    for (Row row : page.rows()) {
-      Keyset key = RowKeys.keysetOf(binding, row);
-      if (order.compare(key, position) <= 0) {
-        throw position == request.from()
-            ? violation(request, "row " + describe(key) + " is not after the requested position")
-            : violation(
-                request,
-                "rows out of order or repeated: " + describe(key) + " after " + describe(position));
-      }
-      if (!before(key, request)) {
-        throw violation(request, "row " + describe(key) + " is not before the requested bound");
-      }
-      position = key;
-    }
-    if (page.hasMore() && page.rows().isEmpty() && page.skipped() == 0) {
+  /**
+   * The position after a page whose last row is at {@code position} and which had {@code rows}
+   * valid rows, given what the page says after them.
+   */
+  Keyset checkEnd(
+      PageRequest request,
+      Keyset position,
+      long rows,
+      boolean hasMore,
+      Optional<Keyset> next,
+      int skipped) {
+    if (hasMore && rows == 0 && skipped == 0) {
       throw violation(request, "has_more is true but the page is empty");
     }
-    if (page.next().isPresent()) {
-      Keyset next = page.next().get();
-      if (order.compare(next, position) < 0) {
+    if (next.isPresent()) {
+      Keyset n = next.get();
+      if (order.compare(n, position) < 0) {
         throw violation(
-            request, "next " + describe(next) + " is before the last row " + describe(position));
+            request, "next " + describe(n) + " is before the last row " + describe(position));
       }
-      if (!before(next, request)) {
-        throw violation(request, "next " + describe(next) + " is not before the requested bound");
+      if (!before(n, request)) {
+        throw violation(request, "next " + describe(n) + " is not before the requested bound");
       }
       // Trust next only to step past records this page skipped: with every record kept, the
       // last row is the position, so a next that jumps further cannot skip unseen rows.
-      if (page.skipped() > 0 || page.rows().isEmpty()) {
-        position = next;
+      if (skipped > 0 || rows == 0) {
+        position = n;
       }
     }
-    if (page.hasMore() && order.compare(position, request.from()) <= 0) {
+    if (hasMore && order.compare(position, request.from()) <= 0) {
       throw violation(request, "has_more is true but next does not advance");
     }
-    return new PagedRows(page.rows(), page.skipped(), position, !page.hasMore());
+    return position;
   }
 
   private static boolean before(Keyset key, PageRequest request) {

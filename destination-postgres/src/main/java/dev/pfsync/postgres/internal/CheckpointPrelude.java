@@ -5,11 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * The bookkeeping of a checkpoint sent in ONE round trip at the start of its transaction: the state
- * upsert, the run's counts (known before the rows are written: every row is upserted or a
- * tombstone) and, when the rows are expected to take the fast path, the savepoint that path rolls
- * back to. Before, these were three round trips after (and one before) the rows; on a loaded
- * machine each costs milliseconds per checkpoint.
+ * The bookkeeping of a checkpoint sent in ONE round trip at the start of its transaction (or, for a
+ * streamed checkpoint, at its end together with the COMMIT): the state upsert, the run's counts
+ * (known before the rows are written: every row is upserted or a tombstone) and, when the rows are
+ * expected to take the fast path, the savepoint that path rolls back to. Before, these were three
+ * round trips after (and one before) the rows; on a loaded machine each costs milliseconds per
+ * checkpoint.
  */
 public final class CheckpointPrelude {
   /** The savepoint taken by {@link #run} when asked: {@link TableWriter} rolls back to it. */
@@ -39,10 +40,44 @@ public final class CheckpointPrelude {
       long skipped,
       boolean savepoint)
       throws SQLException {
-    String sql =
-        STATE
-            + (runId == null ? "" : ";\n" + COUNTS)
-            + (savepoint ? ";\nSAVEPOINT " + SAVEPOINT : "");
+    execute(
+        c,
+        connectorId,
+        stateJson,
+        runId,
+        upserted,
+        deleted,
+        skipped,
+        savepoint ? ";\nSAVEPOINT " + SAVEPOINT : "");
+  }
+
+  /**
+   * Writes the state and the counts as the last work of the transaction, and commits it in the same
+   * round trip (a streamed checkpoint knows its state only once its rows are written).
+   */
+  public static void runAndCommit(
+      Connection c,
+      String connectorId,
+      String stateJson,
+      Long runId,
+      long upserted,
+      long deleted,
+      long skipped)
+      throws SQLException {
+    execute(c, connectorId, stateJson, runId, upserted, deleted, skipped, ";\nCOMMIT");
+  }
+
+  private static void execute(
+      Connection c,
+      String connectorId,
+      String stateJson,
+      Long runId,
+      long upserted,
+      long deleted,
+      long skipped,
+      String then)
+      throws SQLException {
+    String sql = STATE + (runId == null ? "" : ";\n" + COUNTS) + then;
     try (PreparedStatement st = c.prepareStatement(sql)) {
       st.setString(1, connectorId);
       st.setString(2, stateJson);

@@ -2,6 +2,7 @@ package dev.pfsync.postgres.internal;
 
 import dev.pfsync.core.DestinationException;
 import dev.pfsync.core.Row;
+import dev.pfsync.core.RowStream;
 import dev.pfsync.core.TableSchema;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -28,6 +29,8 @@ import org.postgresql.copy.CopyIn;
  */
 public final class TableWriter {
   private static final int FLUSH_CHARS = 1 << 16;
+  // Smaller while streaming: the database starts on a page's first rows sooner.
+  private static final int STREAM_FLUSH_BYTES = 1 << 14;
   private static final int MAX_BACKOFF = 1024;
   private static final String UNIQUE_VIOLATION = "23505";
 
@@ -96,6 +99,12 @@ public final class TableWriter {
    */
   public WriteResult write(Connection c, List<Row> rows, boolean savepointTaken)
       throws SQLException {
+    return write(c, rows, savepointTaken, true);
+  }
+
+  private WriteResult write(
+      Connection c, List<Row> rows, boolean savepointTaken, boolean fastPathAllowed)
+      throws SQLException {
     if (rows.isEmpty()) {
       return WriteResult.NONE;
     }
@@ -117,7 +126,7 @@ public final class TableWriter {
     boolean unique = keysUnique(rows, fieldOf, keyIndexes);
     long deleted = rows.stream().filter(Row::deleted).count();
 
-    if (unique && skipFastPath == 0) {
+    if (unique && skipFastPath == 0 && fastPathAllowed) {
       Savepoint savepoint = useTakenSavepoint ? null : c.setSavepoint();
       try {
         long nuls = copy(c, sql.copyTarget(), rows, fieldOf, keyIndexes, false);
@@ -134,10 +143,9 @@ public final class TableWriter {
         } else {
           c.rollback(savepoint);
         }
-        skipFastPath = backoff;
-        backoff = Math.min(backoff * 2, MAX_BACKOFF);
+        fastPathFailed();
       }
-    } else if (skipFastPath > 0) {
+    } else if (skipFastPath > 0 && fastPathAllowed) {
       skipFastPath--;
     }
 
@@ -155,6 +163,96 @@ public final class TableWriter {
       st.executeUpdate();
     }
     return new WriteResult(rows.size() - deleted, deleted, nuls);
+  }
+
+  /** After a conflict on the fast path: take the general path for a while, longer each time. */
+  private void fastPathFailed() {
+    skipFastPath = backoff;
+    backoff = Math.min(backoff * 2, MAX_BACKOFF);
+  }
+
+  /**
+   * Writes the rows {@code rows} yields as the FIRST work of the caller's transaction, sending each
+   * to the database as soon as it is read while the fast path is likely: COPY straight into the
+   * table, rows that fit the table as it is and whose keys repeat nowhere in the batch. A row that
+   * needs more (a new or wider column, a repeated or missing key) or a unique violation rolls the
+   * transaction back (it held only this COPY), and the whole batch, kept in memory meanwhile, is
+   * written in a new one as {@link #write(Connection, List)} would. Otherwise the batch is read
+   * whole first.
+   */
+  public WriteResult write(Connection c, RowStream rows) throws SQLException {
+    List<Row> batch = new ArrayList<>();
+    if (model == null || skipFastPath > 0 || StreamedBatch.copyTypes(model).isEmpty()) {
+      return write(c, readAll(rows, batch), false);
+    }
+    StreamedBatch streamed = new StreamedBatch(this, model);
+    if (sql == null) {
+      sql = UpsertSql.of(model, streamed.columns(), stage);
+    }
+    Row row = rows.next();
+    if (row == null) {
+      return WriteResult.NONE;
+    }
+    Savepoint savepoint = c.setSavepoint();
+    CopyIn copyIn = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.copyTargetBinary());
+    boolean fits = true;
+    try {
+      for (; row != null; row = rows.next()) {
+        batch.add(row);
+        if (!streamed.add(row)) {
+          fits = false;
+          break;
+        }
+        if (streamed.buffered() >= STREAM_FLUSH_BYTES) {
+          streamed.sendTo(copyIn, false);
+        }
+      }
+      if (fits) {
+        streamed.sendTo(copyIn, true);
+        copyIn.endCopy();
+        backoff = 1;
+        return new WriteResult(
+            streamed.rows() - streamed.deleted(), streamed.deleted(), streamed.nulsStripped());
+      }
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      fastPathFailed();
+    } finally {
+      if (copyIn.isActive()) {
+        cancelQuietly(copyIn);
+      }
+    }
+    // This COPY was the transaction's only work: rolling it all back costs no savepoint.
+    c.rollback();
+    return write(c, readAll(rows, batch), false, fits);
+  }
+
+  private static List<Row> readAll(RowStream rows, List<Row> into) {
+    for (Row row = rows.next(); row != null; row = rows.next()) {
+      into.add(row);
+    }
+    return into;
+  }
+
+  private static void cancelQuietly(CopyIn copyIn) {
+    try {
+      copyIn.cancelCopy();
+    } catch (SQLException e) {
+      // Expected: cancelling makes the server answer with an error. The caller rolls back.
+    }
+  }
+
+  /** Where each field goes for the streaming path, or -1 if it has no column. */
+  int columnIndex(String field, List<String> columns) {
+    String column = declaredColumns.getOrDefault(field, Identifiers.snakeCase(field));
+    return columns.indexOf(column);
+  }
+
+  /** Whether a column was declared (its values are typed by the schema, never widened). */
+  boolean isDeclaredColumn(String column) {
+    return declaredColumns.containsValue(column);
   }
 
   /** Maps each field of the batch to its column, adding columns for fields not seen before. */

@@ -7,12 +7,17 @@ import java.util.StringJoiner;
  * The SQL that writes one table for one column set; no value ever goes in it.
  *
  * @param copyTarget COPY straight into the table (the insert-only fast path)
+ * @param copyTargetBinary the same in binary format (the streaming fast path)
  * @param createStage creates the temporary staging table
  * @param copyStage COPY into the staging table
  * @param upsertDistinct upsert from staging keeping, per key, the newest version of the batch
  */
 public record UpsertSql(
-    String copyTarget, String createStage, String copyStage, String upsertDistinct) {
+    String copyTarget,
+    String copyTargetBinary,
+    String createStage,
+    String copyStage,
+    String upsertDistinct) {
 
   static final String SEQ = "_pfsync_seq";
 
@@ -83,6 +88,7 @@ public record UpsertSql(
             + seq
             + " DESC"
             + onConflict;
-    return new UpsertSql(copyTarget, createStage, copyStage, upsertDistinct);
+    return new UpsertSql(
+        copyTarget, copyTarget + " (FORMAT binary)", createStage, copyStage, upsertDistinct);
   }
 }

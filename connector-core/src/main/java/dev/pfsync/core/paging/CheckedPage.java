@@ -1,0 +1,90 @@
+package dev.pfsync.core.paging;
+
+import dev.pfsync.core.Keyset;
+import dev.pfsync.core.PageEnd;
+import dev.pfsync.core.PageRequest;
+import dev.pfsync.core.PageStream;
+import dev.pfsync.core.Row;
+import dev.pfsync.core.RowStream;
+import java.util.Objects;
+
+/**
+ * One page checked by its {@link KeysetPager} as it is read: each row when it passes, the page's
+ * end once the last row has passed. Until {@link #next()} has returned {@code null}, nothing is
+ * known about the end; a violation is thrown from {@link #next()} itself, so a consumer that writes
+ * rows as they come must not commit them before the stream ended.
+ */
+public final class CheckedPage implements RowStream {
+  private final KeysetPager pager;
+  private final PageRequest request;
+  private final PageStream source;
+  private long rows;
+  private long deleted;
+  private PageEnd end;
+  private Keyset position;
+
+  CheckedPage(KeysetPager pager, PageRequest request, PageStream source) {
+    this.pager = pager;
+    this.request = request;
+    this.source = Objects.requireNonNull(source, "source");
+  }
+
+  @Override
+  public Row next() {
+    if (end != null) {
+      return null;
+    }
+    Row row = source.next();
+    Keyset at = position == null ? request.from() : position;
+    if (row == null) {
+      end = source.end();
+      position = pager.checkEnd(request, at, rows, end.hasMore(), end.next(), end.skipped());
+      return null;
+    }
+    position = pager.checkRow(request, at, row);
+    rows++;
+    if (row.deleted()) {
+      deleted++;
+    }
+    return row;
+  }
+
+  /** Whether every row has been read and the end checked. */
+  public boolean ended() {
+    return end != null;
+  }
+
+  /** The position after this page (the last record sent, skipped ones included). */
+  public Keyset position() {
+    requireEnded();
+    return position;
+  }
+
+  /** Whether the requested range has no more rows. */
+  public boolean exhausted() {
+    requireEnded();
+    return !end.hasMore();
+  }
+
+  /** Bad records the source skipped on this page. */
+  public int skipped() {
+    requireEnded();
+    return end.skipped();
+  }
+
+  /** Valid rows read, tombstones included. */
+  public long rows() {
+    return rows;
+  }
+
+  /** Tombstones among the rows read. */
+  public long deleted() {
+    return deleted;
+  }
+
+  private void requireEnded() {
+    if (end == null) {
+      throw new IllegalStateException("the page has not been read to its end");
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package dev.pfsync.postgres.internal;
+
+import dev.pfsync.core.DestinationException;
+import dev.pfsync.core.Row;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The rows of one batch on {@link TableWriter}'s streaming fast path: checks that each row fits the
+ * table as it is (every non-null field has a column, added columns need no widening, its key is
+ * present and new in the batch) and encodes it for a binary COPY into the table (which PostgreSQL
+ * reads with less work than text: no timestamps or numbers to parse). A row that does not fit is
+ * refused and encodes nothing; the writer then takes the general path with the whole batch.
+ */
+final class StreamedBatch {
+  private static final int NO_COLUMN = -1;
+
+  private final TableWriter writer;
+  private final List<String> columns;
+  private final Map<String, Integer> columnOfField = new HashMap<>();
+  private final String[] fieldOfColumn;
+  private final PgType[] addedType; // the stored type of added columns; null for declared ones
+  private final int[] keyIndexes;
+  private final Set<Object> keys = new HashSet<>();
+  private final Object[] values;
+  private final CopyBinary binary;
+  private long rows;
+  private long deleted;
+
+  StreamedBatch(TableWriter writer, TableModel model) {
+    this.writer = writer;
+    this.columns = new ArrayList<>(model.columns().keySet());
+    this.fieldOfColumn = new String[columns.size()];
+    this.addedType = new PgType[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      String column = columns.get(i);
+      if (!writer.isDeclaredColumn(column)) {
+        // A column of a type pfsync does not create never takes streamed values: refuse them.
+        addedType[i] = PgType.ofTypname(model.columns().get(column)).orElse(null);
+        if (addedType[i] == null) {
+          addedType[i] = PgType.BYTEA;
+        }
+      }
+    }
+    this.keyIndexes = model.keyColumns().stream().mapToInt(columns::indexOf).toArray();
+    this.values = new Object[columns.size()];
+    this.binary = new CopyBinary(copyTypes(model).orElseThrow());
+    binary.header();
+  }
+
+  /**
+   * The types of the COPY columns (the data columns, then the deleted flag) if the table can take
+   * the binary COPY of the streaming path: only columns of the types pfsync creates.
+   */
+  static Optional<PgType[]> copyTypes(TableModel model) {
+    PgType[] types = new PgType[model.columns().size() + 1];
+    int i = 0;
+    for (String typname : model.columns().values()) {
+      Optional<PgType> type = PgType.ofTypname(typname);
+      if (type.isEmpty()) {
+        return Optional.empty();
+      }
+      types[i++] = type.get();
+    }
+    types[i] = PgType.BOOLEAN;
+    return CopyBinary.supports(types) ? Optional.of(types) : Optional.empty();
+  }
+
+  /** The data columns, in the order rows are encoded. */
+  List<String> columns() {
+    return columns;
+  }
+
+  /** Encodes {@code row} if it fits; false (and nothing encoded) if not. */
+  boolean add(Row row) {
+    Arrays.fill(values, null);
+    for (Map.Entry<String, Object> e : row.values().entrySet()) {
+      String field = e.getKey();
+      Integer index = columnOfField.get(field);
+      if (index == null) {
+        index = writer.columnIndex(field, columns);
+        columnOfField.put(field, index);
+      }
+      Object value = e.getValue();
+      if (index == NO_COLUMN) {
+        if (value != null) {
+          return false; // a new column is needed
+        }
+        continue;
+      }
+      String claimed = fieldOfColumn[index];
+      if (claimed == null) {
+        fieldOfColumn[index] = field;
+      } else if (!claimed.equals(field)) {
+        return false; // two fields for one column: the general path says so
+      }
+      if (value != null && addedType[index] != null && !fits(addedType[index], value)) {
+        return false; // the added column must be widened first
+      }
+      values[index] = value;
+    }
+    if (!newKey()) {
+      return false;
+    }
+    try {
+      binary.startRow(values.length + 1);
+      for (Object value : values) {
+        binary.field(value);
+      }
+      binary.field(row.deleted());
+      binary.endRow();
+    } catch (DestinationException e) {
+      // A value binary COPY cannot take as the text path would (say, a year past 9999): let the
+      // general path write it, or fail, exactly as it always did. This COPY is abandoned.
+      return false;
+    }
+    rows++;
+    if (row.deleted()) {
+      deleted++;
+    }
+    return true;
+  }
+
+  private boolean newKey() {
+    Object key;
+    if (keyIndexes.length == 1) {
+      key = values[keyIndexes[0]];
+      if (key == null) {
+        return false;
+      }
+    } else {
+      List<Object> parts = new ArrayList<>(keyIndexes.length);
+      for (int k : keyIndexes) {
+        if (values[k] == null) {
+          return false;
+        }
+        parts.add(values[k]);
+      }
+      key = parts;
+    }
+    // byte[] keys compare by identity here: a duplicate then shows as a unique violation.
+    return keys.add(key);
+  }
+
+  private static boolean fits(PgType stored, Object value) {
+    Optional<PgType> type = PgType.inferFrom(value);
+    return type.isPresent() && stored.merge(type.get()) == stored;
+  }
+
+  /** Bytes encoded and not yet sent. */
+  int buffered() {
+    return binary.size();
+  }
+
+  /** Sends the encoded bytes (with the end-of-data trailer if {@code last}) and forgets them. */
+  void sendTo(CopyIn copyIn, boolean last) throws SQLException {
+    if (last) {
+      binary.trailer();
+    }
+    if (binary.size() > 0) {
+      copyIn.writeToCopy(binary.array(), 0, binary.size());
+      binary.reset();
+    }
+  }
+
+  long rows() {
+    return rows;
+  }
+
+  long deleted() {
+    return deleted;
+  }
+
+  long nulsStripped() {
+    return binary.nulsStripped();
+  }
+}
