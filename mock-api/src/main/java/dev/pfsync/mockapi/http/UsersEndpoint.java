@@ -1,12 +1,11 @@
 package dev.pfsync.mockapi.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pfsync.mockapi.data.Dataset;
-import dev.pfsync.mockapi.data.IsoSeconds;
 import dev.pfsync.mockapi.data.KeysetTable;
 import dev.pfsync.mockapi.data.User;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -17,21 +16,10 @@ public final class UsersEndpoint {
   private static final Set<String> PARAMS =
       Set.of("updated_since", "after_id", "updated_before", "limit");
 
-  private static final byte[] DATA = ascii("{\"data\":[");
-  private static final byte[] MORE = ascii("],\"has_more\":true,\"next\":");
-  private static final byte[] NO_MORE = ascii("],\"has_more\":false,\"next\":");
-  private static final byte[] NULL = ascii("null");
-
   private final Dataset data;
-  private final UserJsonCache json;
 
   public UsersEndpoint(Dataset data) {
     this.data = data;
-    this.json = new UserJsonCache(data.pools(), data.users().size());
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
   public void handle(Context ctx) throws IOException {
@@ -73,32 +61,28 @@ public final class UsersEndpoint {
 
   private Bytes render(KeysetTable.Slice<User> page) throws IOException {
     Bytes out = new Bytes(64 + page.rows().size() * 320);
-    out.write(DATA);
-    boolean first = true;
-    for (User u : page.rows()) {
-      if (!first) {
-        out.write(',');
+    RowJson rows = new RowJson(data.pools());
+    try (JsonGenerator g = RowJson.FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("data");
+      for (User u : page.rows()) {
+        rows.user(g, u);
       }
-      first = false;
-      out.write(json.json(u));
+      g.writeEndArray();
+      g.writeBooleanField("has_more", page.hasMore());
+      g.writeFieldName("next");
+      if (page.rows().isEmpty()) {
+        g.writeNull();
+      } else {
+        User last = page.rows().get(page.rows().size() - 1);
+        g.writeStartObject();
+        g.writeFieldName("updated_since");
+        rows.instant(g, last.updatedAt());
+        g.writeStringField("after_id", last.id());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
     }
-    out.write(page.hasMore() ? MORE : NO_MORE);
-    if (page.rows().isEmpty()) {
-      out.write(NULL);
-    } else {
-      // Ids are hex and instants ISO digits: nothing to escape.
-      User last = page.rows().get(page.rows().size() - 1);
-      char[] time = new char[40];
-      int n = IsoSeconds.write(last.updatedAt(), time);
-      String next =
-          "{\"updated_since\":\""
-              + new String(time, 0, n)
-              + "\",\"after_id\":\""
-              + last.id()
-              + "\"}";
-      out.write(next.getBytes(StandardCharsets.US_ASCII));
-    }
-    out.write('}');
     return out;
   }
 }
