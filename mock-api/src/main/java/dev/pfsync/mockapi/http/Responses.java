@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -14,6 +15,29 @@ final class Responses {
   static final String SPOIL_ATTRIBUTE = "pfsync.spoil";
 
   private Responses() {}
+
+  /** Writes a body to a stream. */
+  interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Sends a body as it is written (chunked): the client can start on the first rows of a page while
+   * the rest is rendered. A response the fault injector spoils is rendered whole first.
+   */
+  static void stream(Context ctx, Body body, String contentType) throws IOException {
+    FaultInjector.Spoil spoil = ctx.attribute(SPOIL_ATTRIBUTE);
+    if (spoil != null && spoil != FaultInjector.Spoil.NONE) {
+      Bytes whole = new Bytes(1 << 16);
+      body.writeTo(whole);
+      send(ctx, whole, contentType);
+      return;
+    }
+    HttpServletResponse res = ctx.res();
+    res.setStatus(200);
+    res.setContentType(contentType);
+    body.writeTo(res.getOutputStream());
+  }
 
   static void send(Context ctx, Bytes body, String contentType) throws IOException {
     FaultInjector.Spoil spoil = ctx.attribute(SPOIL_ATTRIBUTE);

@@ -6,6 +6,7 @@ import dev.pfsync.mockapi.data.KeysetTable;
 import dev.pfsync.mockapi.data.User;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,7 @@ public final class UsersEndpoint {
     Optional<Instant> before = q.instant("updated_before");
     int limit = q.limit();
     KeysetTable.Slice<User> page = data.users().page(start(since, afterId), end(before), limit);
-    Responses.send(ctx, render(page), Responses.JSON);
+    Responses.stream(ctx, out -> render(page, out), Responses.JSON);
   }
 
   /** Rows before the start: key <= (since, afterId), or updatedAt < since without afterId. */
@@ -59,8 +60,7 @@ public final class UsersEndpoint {
     return u -> u.updatedAt() < ceil;
   }
 
-  private Bytes render(KeysetTable.Slice<User> page) throws IOException {
-    Bytes out = new Bytes(64 + page.rows().size() * 320);
+  private void render(KeysetTable.Slice<User> page, OutputStream out) throws IOException {
     RowJson rows = new RowJson(data.pools());
     try (JsonGenerator g = RowJson.FACTORY.createGenerator(out)) {
       g.writeStartObject();
@@ -83,6 +83,5 @@ public final class UsersEndpoint {
       }
       g.writeEndObject();
     }
-    return out;
   }
 }
