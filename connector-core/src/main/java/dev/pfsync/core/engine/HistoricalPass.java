@@ -78,22 +78,24 @@ final class HistoricalPass implements Pass {
       TableState current = run.state().table(name);
       HistoricalCursor cursor = current.historical();
       Instant windowStart = cursor.windowStart(window);
+      KeysetPager pager = pagers.get(name);
+      Optional<Instant> before = Optional.of(cursor.windowEnd());
       CheckedPage page =
-          fetcher.open(pagers.get(name), cursor.position(), Optional.of(cursor.windowEnd()));
-      run.checkpoint(
-          table,
-          page,
-          read -> {
-            TableState next = current.withHistoricalPosition(read.position());
-            if (read.exhausted()) {
-              next = next.windowExhausted(window);
-            }
-            SyncState after = run.state().with(name, next);
-            prefetchNext(fetcher, after, index, read.exhausted());
-            return after;
-          },
-          windowStart,
-          cursor.windowEnd());
+          run.checkpoint(
+              table,
+              () -> fetcher.open(pager, cursor.position(), before),
+              () -> fetcher.openWhole(pager, cursor.position(), before),
+              read -> {
+                TableState next = current.withHistoricalPosition(read.position());
+                if (read.exhausted()) {
+                  next = next.windowExhausted(window);
+                }
+                SyncState after = run.state().with(name, next);
+                prefetchNext(fetcher, after, index, read.exhausted());
+                return after;
+              },
+              windowStart,
+              cursor.windowEnd());
       if (page.exhausted()) {
         return RunOutcome.COMPLETED;
       }

@@ -58,26 +58,28 @@ final class IncrementalPass implements Pass {
       if (interruption.isPresent()) {
         return interruption.get();
       }
-      CheckedPage page = fetcher.open(pager, position, Optional.of(before));
       TableState current = run.state().table(name);
       Keyset[] next = new Keyset[1];
-      run.checkpoint(
-          table,
-          page,
-          read -> {
-            if (!read.exhausted()) {
-              // The next request is known now: fetch it while this page is committed.
-              fetcher.prefetch(pager, read.position(), Optional.of(before));
-            }
-            next[0] = order.max(current.incremental(), read.position());
-            if (read.exhausted()) {
-              // Every row with cursor < before has been read.
-              next[0] = order.max(next[0], Keyset.from(before));
-            }
-            return run.state().with(name, current.withIncremental(next[0]));
-          },
-          windowStart,
-          before);
+      Keyset from = position;
+      CheckedPage page =
+          run.checkpoint(
+              table,
+              () -> fetcher.open(pager, from, Optional.of(before)),
+              () -> fetcher.openWhole(pager, from, Optional.of(before)),
+              read -> {
+                if (!read.exhausted()) {
+                  // The next request is known now: fetch it while this page is committed.
+                  fetcher.prefetch(pager, read.position(), Optional.of(before));
+                }
+                next[0] = order.max(current.incremental(), read.position());
+                if (read.exhausted()) {
+                  // Every row with cursor < before has been read.
+                  next[0] = order.max(next[0], Keyset.from(before));
+                }
+                return run.state().with(name, current.withIncremental(next[0]));
+              },
+              windowStart,
+              before);
       position = page.position();
       // Re-reading a lookback is not progress: the budget may end the run only past the cursor.
       progressed = order.compare(next[0], cursor) > 0;

@@ -58,6 +58,15 @@ final class PageFetcher implements AutoCloseable {
     return pager.open(from, before);
   }
 
+  /**
+   * The page after {@code from} fetched whole before it is read (the source's retries cover the
+   * whole body): how a page whose stream broke off is read again.
+   */
+  CheckedPage openWhole(KeysetPager pager, Keyset from, Optional<Instant> before) {
+    discard();
+    return pager.check(from, before, pager.fetchUnchecked(from, before));
+  }
+
   /** Starts fetching the page the caller expects to ask for next (replacing any other guess). */
   void prefetch(KeysetPager pager, Keyset from, Optional<Instant> before) {
     if (!enabled) {

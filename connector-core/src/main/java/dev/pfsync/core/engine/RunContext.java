@@ -2,6 +2,7 @@ package dev.pfsync.core.engine;
 
 import dev.pfsync.core.Checkpoint;
 import dev.pfsync.core.Destination;
+import dev.pfsync.core.PageInterruptedException;
 import dev.pfsync.core.Progress;
 import dev.pfsync.core.ProgressListener;
 import dev.pfsync.core.RunStatus;
@@ -22,12 +23,16 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run in progress: its working state (always equal to the last applied checkpoint), counts,
  * budget and stop flag. Every state change goes to the destination with the rows that justify it.
  */
 final class RunContext {
+  private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
+
   private final SyncMode mode;
   private final Instant start;
   private final Duration budget;
@@ -95,31 +100,57 @@ final class RunContext {
     return Optional.empty();
   }
 
+  /** Opens one page; a pass gives two: as a stream, and whole for a re-read. */
+  interface PageOpener {
+    CheckedPage open();
+  }
+
   /**
    * Applies one page, as it is read, with the state after it as one checkpoint, then reports
-   * progress.
+   * progress. If the page's stream breaks off mid-body, the checkpoint is void and the page is read
+   * again, whole, once.
    *
    * @param after the state once the whole page is read (called before the checkpoint commits)
+   * @return the page as applied, read to its end
    */
-  void checkpoint(
+  CheckedPage checkpoint(
       TableBinding table,
-      CheckedPage page,
+      PageOpener streamed,
+      PageOpener whole,
       Function<CheckedPage, SyncState> after,
       Instant windowStart,
       Instant windowEnd) {
     pages++;
-    SyncState[] next = new SyncState[1];
-    destination.apply(
-        table.table(),
-        page,
-        () -> {
-          next[0] = after.apply(page);
-          return new Checkpoint(List.of(), StateCodec.encode(next[0]), page.skipped());
-        });
-    committed(next[0]);
+    CheckedPage page;
+    SyncState next;
+    try {
+      page = streamed.open();
+      next = apply(table, page, after);
+    } catch (PageInterruptedException e) {
+      LOG.warn("{}; reading the page again", e.getMessage());
+      page = whole.open();
+      next = apply(table, page, after);
+    }
+    committed(next);
     counts.get(table.table()).add(page.rows(), page.deleted(), page.skipped());
     rows += page.rows();
     listener.checkpointed(progress(table.table(), windowStart, windowEnd));
+    return page;
+  }
+
+  private SyncState apply(
+      TableBinding table, CheckedPage page, Function<CheckedPage, SyncState> after) {
+    SyncState[] next = new SyncState[1];
+    try (page) {
+      destination.apply(
+          table.table(),
+          page,
+          () -> {
+            next[0] = after.apply(page);
+            return new Checkpoint(List.of(), StateCodec.encode(next[0]), page.skipped());
+          });
+    }
+    return next[0];
   }
 
   /** Applies a checkpoint that moves only the state. */

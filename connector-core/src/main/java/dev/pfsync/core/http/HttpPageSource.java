@@ -3,6 +3,7 @@ package dev.pfsync.core.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.pfsync.core.ConfigurationException;
 import dev.pfsync.core.Page;
+import dev.pfsync.core.PageInterruptedException;
 import dev.pfsync.core.PageRequest;
 import dev.pfsync.core.PageSource;
 import dev.pfsync.core.PageStream;
@@ -10,6 +11,7 @@ import dev.pfsync.core.RetriableException;
 import dev.pfsync.core.SyncException;
 import dev.pfsync.core.TableBinding;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +19,8 @@ import java.util.Optional;
 import java.util.Random;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
@@ -75,44 +79,80 @@ public final class HttpPageSource implements PageSource {
   @Override
   public Page fetch(TableBinding table, PageRequest request) {
     PageUrl url = PageUrl.of(config.baseUrl(), table, request);
-    return parser.parse(table, url, body(table, url));
+    byte[] body =
+        request(
+            table,
+            url,
+            response -> {
+              try (response) {
+                return HttpReply.read(response).body();
+              }
+            });
+    return parser.parse(table, url, body);
   }
 
   /**
-   * Fetches the page body (with the retries of {@link #fetch}) and parses its records only as they
-   * are read, so a destination can write the first while the rest are parsed.
+   * Opens the page as its body arrives: its records are parsed (and can be written) while the API
+   * is still sending the rest. Failures before the first byte of a successful response are retried
+   * as in {@link #fetch}; once the body flows, a lost connection is a {@link
+   * PageInterruptedException} from the stream, and the caller reads the page again.
    */
   @Override
   public PageStream open(TableBinding table, PageRequest request) {
     PageUrl url = PageUrl.of(config.baseUrl(), table, request);
-    return parser.open(table, url, body(table, url));
+    return request(
+        table,
+        url,
+        response -> {
+          HttpEntity entity = response.getEntity();
+          HeadCapture head =
+              new HeadCapture(entity == null ? InputStream.nullInputStream() : entity.getContent());
+          try {
+            return parser.open(table, url, head, head::bytes, () -> closeQuietly(response));
+          } catch (RuntimeException e) {
+            closeQuietly(response);
+            throw e;
+          }
+        });
   }
 
-  /** The body of a successful response, retrying transient failures. */
-  private byte[] body(TableBinding table, PageUrl url) {
+  /** What becomes of a successful response; it closes the response or hands it over. */
+  private interface Success<T> {
+    T take(ClassicHttpResponse response) throws IOException;
+  }
+
+  /** GETs {@code url} until it succeeds, retrying transient failures. */
+  private <T> T request(TableBinding table, PageUrl url, Success<T> success) {
     int attempts = config.maxRetries() + 1;
     for (int attempt = 1; ; attempt++) {
       log.debug(
           "table {}: GET {} (attempt {}/{})", table.table(), url.pathAndQuery(), attempt, attempts);
       String failure;
       Optional<String> retryAfter = Optional.empty();
-      IOException cause = null;
+      Exception cause = null;
       try {
-        HttpReply reply = client.execute(get(url), HttpReply::read);
-        if (reply.isSuccess()) {
-          return reply.body();
+        ClassicHttpResponse response = client.executeOpen(null, get(url), null);
+        int status = response.getCode();
+        if (status >= 200 && status < 300) {
+          return success.take(response);
+        }
+        HttpReply reply;
+        try (response) {
+          reply = HttpReply.read(response);
         }
         if (!reply.isRetriable()) {
           throw rejected(table, url, reply);
         }
         failure = "HTTP " + reply.status() + " (" + ApiError.describe(reply.body(), redactor) + ")";
         retryAfter = reply.retryAfter();
-      } catch (IOException e) {
+      } catch (IOException | PageInterruptedException e) {
         if (Thread.currentThread().isInterrupted()) {
           throw new SyncException(
               "table " + table.table() + ": interrupted during GET " + url.pathAndQuery(), e);
         }
-        failure = redactor.apply(describe(e));
+        failure =
+            redactor.apply(
+                e instanceof IOException io ? describe(io) : String.valueOf(e.getMessage()));
         cause = e;
       }
       if (attempt >= attempts) {
@@ -138,6 +178,14 @@ public final class HttpPageSource implements PageSource {
           config.maxRetries(),
           delay.toMillis());
       pause(table, url, delay);
+    }
+  }
+
+  private static void closeQuietly(ClassicHttpResponse response) {
+    try {
+      response.close();
+    } catch (IOException e) {
+      // the connection is dropped either way
     }
   }
 

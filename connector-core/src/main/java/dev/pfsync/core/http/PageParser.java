@@ -7,18 +7,21 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.pfsync.core.Keyset;
 import dev.pfsync.core.Page;
 import dev.pfsync.core.PageEnd;
+import dev.pfsync.core.PageInterruptedException;
 import dev.pfsync.core.PageStream;
 import dev.pfsync.core.ProtocolViolationException;
 import dev.pfsync.core.QueryParams;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.TableBinding;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,19 +56,33 @@ final class PageParser {
   }
 
   /**
-   * Opens the page to be parsed as it is read: what precedes {@code data} is parsed now, each
-   * record on {@link PageStream#next()}, what follows once the last record has been read.
+   * Opens a page held in memory to be parsed as it is read: what precedes {@code data} is parsed
+   * now, each record on {@link PageStream#next()}, what follows once the last record has been read.
    */
   PageStream open(TableBinding table, PageUrl url, byte[] body) {
-    return new Reader(table, url, body);
+    return new Reader(table, url, () -> factory.createParser(body), () -> body, () -> {});
+  }
+
+  /**
+   * Opens a page arriving on {@code in}, parsed as it arrives. A failure to read {@code in} (the
+   * connection lost mid-body) is a {@link PageInterruptedException}; {@code release} runs once the
+   * page has been read to its end, or when it is closed before.
+   *
+   * @param head the first bytes read so far, for messages
+   */
+  PageStream open(
+      TableBinding table, PageUrl url, InputStream in, Supplier<byte[]> head, Runnable release) {
+    return new Reader(table, url, () -> factory.createParser(in), head, release);
   }
 
   /** The parse of one page body, record by record. */
   private final class Reader implements PageStream {
     private final TableBinding table;
     private final PageUrl url;
-    private final byte[] body;
+    private final Supplier<byte[]> body;
+    private final Runnable release;
     private final RecordParser records;
+    private boolean released;
     private JsonParser p;
     private boolean inData;
     private boolean dataSeen;
@@ -75,14 +92,20 @@ final class PageParser {
     private int skipped;
     private PageEnd end;
 
-    Reader(TableBinding table, PageUrl url, byte[] body) {
+    Reader(
+        TableBinding table,
+        PageUrl url,
+        Step<JsonParser> parser,
+        Supplier<byte[]> body,
+        Runnable release) {
       this.table = table;
       this.url = url;
       this.body = body;
+      this.release = release;
       this.records = new RecordParser(table, values);
       parsing(
           () -> {
-            p = factory.createParser(body);
+            p = parser.run();
             if (p.nextToken() != JsonToken.START_OBJECT) {
               throw violation(table, url, body, "the body is not a JSON object", null);
             }
@@ -118,6 +141,29 @@ final class PageParser {
             }
             return null;
           });
+    }
+
+    @Override
+    public void close() {
+      if (end != null) {
+        return;
+      }
+      released(); // first: the source drops the connection rather than read the rest
+      if (p != null) {
+        try {
+          p.close();
+        } catch (IOException e) {
+          // nothing more will be read from it
+        }
+      }
+      released();
+    }
+
+    private void released() {
+      if (!released) {
+        released = true;
+        release.run();
+      }
     }
 
     @Override
@@ -159,6 +205,7 @@ final class PageParser {
         throw violation(table, url, body, "unexpected content after the JSON object", null);
       }
       p.close();
+      released();
       if (!dataSeen) {
         throw violation(table, url, body, "the data array is missing", null);
       }
@@ -178,8 +225,15 @@ final class PageParser {
         String at = e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset();
         throw violation(table, url, body, "invalid JSON" + at + ": " + e.getOriginalMessage(), e);
       } catch (IOException e) {
-        // The body is already in memory: an IOException here can only be about its content.
-        throw violation(table, url, body, "unreadable body: " + e.getMessage(), e);
+        // Not about the JSON: reading the body itself failed (the connection, mid-body).
+        throw new PageInterruptedException(
+            "table "
+                + table.table()
+                + ": reading the body of GET "
+                + url.pathAndQuery()
+                + " failed: "
+                + redactor.apply(e.getClass().getSimpleName() + ": " + e.getMessage()),
+            e);
       }
     }
   }
@@ -189,7 +243,8 @@ final class PageParser {
   }
 
   private Optional<Keyset> next(
-      JsonParser p, JsonToken t, TableBinding table, PageUrl url, byte[] body) throws IOException {
+      JsonParser p, JsonToken t, TableBinding table, PageUrl url, Supplier<byte[]> body)
+      throws IOException {
     if (t == JsonToken.VALUE_NULL) {
       return Optional.empty();
     }
@@ -220,7 +275,8 @@ final class PageParser {
     return Optional.of(new Keyset(since, after));
   }
 
-  private Instant cursor(JsonParser p, JsonToken v, TableBinding table, PageUrl url, byte[] body)
+  private Instant cursor(
+      JsonParser p, JsonToken v, TableBinding table, PageUrl url, Supplier<byte[]> body)
       throws IOException {
     String field = "next." + table.params().since();
     try {
@@ -248,7 +304,7 @@ final class PageParser {
   }
 
   private ProtocolViolationException violation(
-      TableBinding table, PageUrl url, byte[] body, String what, Throwable cause) {
+      TableBinding table, PageUrl url, Supplier<byte[]> body, String what, Throwable cause) {
     String message =
         "table "
             + table.table()
@@ -257,7 +313,7 @@ final class PageParser {
             + ": "
             + what
             + "; body starts with: "
-            + excerpt(body, redactor);
+            + excerpt(body.get(), redactor);
     return new ProtocolViolationException(message, cause);
   }
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * known about the end; a violation is thrown from {@link #next()} itself, so a consumer that writes
  * rows as they come must not commit them before the stream ended.
  */
-public final class CheckedPage implements RowStream {
+public final class CheckedPage implements RowStream, AutoCloseable {
   private final KeysetPager pager;
   private final PageRequest request;
   private final PageStream source;
@@ -47,6 +47,12 @@ public final class CheckedPage implements RowStream {
       deleted++;
     }
     return row;
+  }
+
+  /** Releases the page's source (its connection) if it was not read to the end. */
+  @Override
+  public void close() {
+    source.close();
   }
 
   /** Whether every row has been read and the end checked. */

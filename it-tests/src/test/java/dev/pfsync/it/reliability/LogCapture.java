@@ -36,9 +36,15 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
     return List.copyOf(lines);
   }
 
-  /** Retry warnings of the HTTP page source whose text contains {@code what}. */
+  /**
+   * Retry warnings whose text contains {@code what}: the HTTP page source's (a request tried again)
+   * and the engine's (a page whose body broke off mid-stream, read again).
+   */
   long retries(String what) {
-    return lines.stream().filter(l -> l.contains("; retry ") && l.contains(what)).count();
+    return lines.stream()
+        .filter(l -> l.contains("; retry ") || l.contains("; reading the page again"))
+        .filter(l -> l.contains(what))
+        .count();
   }
 
   long retries() {
