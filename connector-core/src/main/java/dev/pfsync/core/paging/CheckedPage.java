@@ -37,8 +37,10 @@ public final class CheckedPage implements RowStream, AutoCloseable {
     Row row = source.next();
     Keyset at = position == null ? request.from() : position;
     if (row == null) {
-      end = source.end();
-      position = pager.checkEnd(request, at, rows, end.hasMore(), end.next(), end.skipped());
+      PageEnd pageEnd = source.end();
+      position =
+          pager.checkEnd(request, at, rows, pageEnd.hasMore(), pageEnd.next(), pageEnd.skipped());
+      end = pageEnd; // only an end that passed its checks counts as one
       return null;
     }
     position = pager.checkRow(request, at, row);

@@ -193,7 +193,6 @@ public final class TableWriter {
     if (row == null) {
       return WriteResult.NONE;
     }
-    Savepoint savepoint = c.setSavepoint();
     CopyIn copyIn = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.copyTargetBinary());
     boolean fits = true;
     try {
@@ -226,7 +225,10 @@ public final class TableWriter {
     }
     // This COPY was the transaction's only work: rolling it all back costs no savepoint.
     c.rollback();
-    return write(c, readAll(rows, batch), false, fits);
+    if (!fits) {
+      readAll(rows, batch); // the rows after the one that did not fit
+    }
+    return write(c, batch, false, fits);
   }
 
   private static List<Row> readAll(RowStream rows, List<Row> into) {
