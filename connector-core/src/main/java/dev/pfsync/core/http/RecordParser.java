@@ -47,7 +47,7 @@ final class RecordParser {
       p.skipChildren();
       return new Skipped(Optional.empty(), "not a JSON object but a JSON " + Values.kind(start));
     }
-    Map<String, Object> row = new LinkedHashMap<>();
+    LinkedHashMap<String, Object> row = new LinkedHashMap<>();
     String rawKey = null;
     String reason = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -71,7 +71,7 @@ final class RecordParser {
       return new Skipped(id, problem);
     }
     boolean deleted = table.deletedField().map(f -> row.get(f) != null).orElse(false);
-    return new Good(new Row(row, deleted));
+    return new Good(Row.handOver(row, deleted));
   }
 
   private Object value(JsonParser p, String name, JsonToken t)

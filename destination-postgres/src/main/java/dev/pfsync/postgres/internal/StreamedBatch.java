@@ -29,7 +29,7 @@ final class StreamedBatch {
   private final String[] fieldOfColumn;
   private final PgType[] addedType; // the stored type of added columns; null for declared ones
   private final int[] keyIndexes;
-  private final Set<Object> keys = new HashSet<>();
+  private final Set<Object> keys = new HashSet<>(4096); // a page of 1,000 rows, never resized
   private final Object[] values;
   private final CopyBinary binary;
   private long rows;
