@@ -230,6 +230,46 @@ public final class ValuePools {
     return jobs.size();
   }
 
+  // The parts the text fields are composed of, by pool index: for renderers that precompute them.
+
+  public String firstName(int i) {
+    return firstNames.get(i);
+  }
+
+  public String lastName(int i) {
+    return lastNames.get(i);
+  }
+
+  /** The first name as it appears in an email's local part. */
+  public String firstLocal(int i) {
+    return firstLocal.get(i);
+  }
+
+  /** The last name as it appears in an email's local part. */
+  public String lastLocal(int i) {
+    return lastLocal.get(i);
+  }
+
+  public String domain(int i) {
+    return domains.get(i);
+  }
+
+  public String street(int i) {
+    return streets.get(i);
+  }
+
+  public String city(int i) {
+    return cities.get(i);
+  }
+
+  public String company(int i) {
+    return companies.get(i);
+  }
+
+  public String job(int i) {
+    return jobs.get(i);
+  }
+
   public String name(User u) {
     return firstNames.get(u.first()) + " " + lastNames.get(u.last());
   }

@@ -1,6 +1,5 @@
 package dev.pfsync.mockapi.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pfsync.mockapi.data.Dataset;
 import dev.pfsync.mockapi.data.KeysetTable;
 import dev.pfsync.mockapi.data.User;
@@ -17,10 +16,26 @@ public final class UsersEndpoint {
   private static final Set<String> PARAMS =
       Set.of("updated_since", "after_id", "updated_before", "limit");
 
+  private static final int FLUSH_AT = 16 * 1024;
+  // Jetty gathers writes up to 8 KiB in its 32 KiB buffer: a page under 32 KiB still goes out
+  // with a Content-Length and larger ones in 32 KiB chunks, exactly as when Jackson wrote 8000-byte
+  // pieces. Larger writes would bypass the buffer and change the framing.
+  private static final int PIECE = 8000;
+  private static final byte[] DATA = UserJsonWriter.ascii("{\"data\":[");
+  private static final byte[] COMMA = UserJsonWriter.ascii(",");
+  private static final byte[] MORE = UserJsonWriter.ascii("],\"has_more\":true,\"next\":");
+  private static final byte[] LAST = UserJsonWriter.ascii("],\"has_more\":false,\"next\":");
+  private static final byte[] NO_NEXT = UserJsonWriter.ascii("null}");
+  private static final byte[] NEXT = UserJsonWriter.ascii("{\"updated_since\":\"");
+  private static final byte[] AFTER_ID = UserJsonWriter.ascii("\",\"after_id\":");
+  private static final byte[] END_NEXT = UserJsonWriter.ascii("}}");
+
   private final Dataset data;
+  private final UserJsonWriter json;
 
   public UsersEndpoint(Dataset data) {
     this.data = data;
+    this.json = new UserJsonWriter(data.pools());
   }
 
   public void handle(Context ctx) throws IOException {
@@ -60,28 +75,33 @@ public final class UsersEndpoint {
     return u -> u.updatedAt() < ceil;
   }
 
-  private void render(KeysetTable.Slice<User> page, OutputStream out) throws IOException {
-    RowJson rows = new RowJson(data.pools());
-    try (JsonGenerator g = RowJson.FACTORY.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeArrayFieldStart("data");
-      for (User u : page.rows()) {
-        rows.user(g, u);
+  /** Renders a page as {@link RowJson} and Jackson did, sending it as it goes. */
+  void render(KeysetTable.Slice<User> page, OutputStream out) throws IOException {
+    JsonBuffer buf = new JsonBuffer(FLUSH_AT + 1024);
+    buf.raw(DATA);
+    boolean first = true;
+    for (User u : page.rows()) {
+      if (!first) {
+        buf.raw(COMMA);
       }
-      g.writeEndArray();
-      g.writeBooleanField("has_more", page.hasMore());
-      g.writeFieldName("next");
-      if (page.rows().isEmpty()) {
-        g.writeNull();
-      } else {
-        User last = page.rows().get(page.rows().size() - 1);
-        g.writeStartObject();
-        g.writeFieldName("updated_since");
-        rows.instant(g, last.updatedAt());
-        g.writeStringField("after_id", last.id());
-        g.writeEndObject();
+      first = false;
+      json.user(buf, u);
+      if (buf.length() >= FLUSH_AT) {
+        buf.drainTo(out, PIECE);
       }
-      g.writeEndObject();
     }
+    buf.raw(page.hasMore() ? MORE : LAST);
+    if (page.rows().isEmpty()) {
+      buf.raw(NO_NEXT);
+    } else {
+      User last = page.rows().get(page.rows().size() - 1);
+      buf.raw(NEXT);
+      buf.isoSeconds(last.updatedAt());
+      buf.raw(AFTER_ID);
+      buf.string(last.id());
+      buf.raw(END_NEXT);
+    }
+    buf.drainTo(out, PIECE);
+    out.close(); // as Jackson's generator did: the response is complete
   }
 }
