@@ -52,6 +52,7 @@ public class Bench {
   static String connectorXmx = "128m";
   static String apiXmx = "2g";
   static boolean skipFreshness;
+  static int repeat = 1; // rounds of benchmark 1 (sync + both \copy), interleaved
   static boolean prefetch = false; // the shipped default; --prefetch measures the opt-in
   static Path work;
 
@@ -71,6 +72,7 @@ public class Bench {
                 java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--no-freshness" -> skipFreshness = true;
         case "--prefetch" -> prefetch = true;
+        case "--repeat" -> repeat = Integer.parseInt(args[++i]);
         case "--no-prefetch" -> prefetch = false;
         case "--connector-xmx" -> connectorXmx = args[++i];
         case "--api-xmx" -> apiXmx = args[++i];
@@ -117,6 +119,21 @@ public class Bench {
       System.err.printf(
           "bench: truth has %,d rows (%,d bytes of CSV)%n", truthRows, Files.size(csv));
 
+      List<double[]> rounds = new ArrayList<>(); // {pfsync rows/s, id-order rows/s, cursor rows/s}
+      for (int round = 1; round < repeat; round++) {
+        cleanup();
+        Run r = Run.sync(api, null, 0, "--until-complete");
+        check(r, truthRows);
+        Thread.sleep(500);
+        double id = truthRows / psqlCopyBaseline(csv);
+        double cursor = truthRows / psqlCopyBaseline(csvByCursor);
+        rounds.add(new double[] {truthRows / r.seconds, id, cursor});
+        System.err.printf(
+            "bench: round %d: pfsync %s, \\copy %s (id order), %s (cursor order)%n",
+            round, rate(truthRows / r.seconds), rate(id), rate(cursor));
+      }
+      cleanup();
+
       Instant fromT = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1));
       long freshRows = api.countSince(fromT);
       Cpu cpu0 = Cpu.snapshot(api.pid);
@@ -143,6 +160,15 @@ public class Bench {
           "psql \\copy (updatedAt, id order): " + rate(cursorCopyRate),
           ratio(initRate / cursorCopyRate),
           "the order a sync inserts in");
+      if (!rounds.isEmpty()) {
+        rounds.add(new double[] {initRate, copyRate, cursorCopyRate});
+        add(
+            "   " + rounds.size() + " interleaved rounds",
+            "ratios vs id order: " + ratios(rounds, 1),
+            "vs cursor order: " + ratios(rounds, 2),
+            "median " + ratio(median(rounds, 1)) + " / " + ratio(median(rounds, 2)),
+            "each round: sync, then both \\copy");
+      }
       add(
           "   backend CPU, pfsync vs \\copy",
           String.format("%.1fs", init.backendCpuSeconds),
@@ -184,6 +210,19 @@ public class Bench {
           "",
           "mock-api peak RSS " + mb(api.peakRssKb()));
     }
+  }
+
+  static String ratios(List<double[]> rounds, int baseline) {
+    StringBuilder b = new StringBuilder();
+    for (double[] r : rounds) {
+      b.append(b.length() == 0 ? "" : " ").append(ratio(r[0] / r[baseline]));
+    }
+    return b.toString();
+  }
+
+  static double median(List<double[]> rounds, int baseline) {
+    double[] v = rounds.stream().mapToDouble(r -> r[0] / r[baseline]).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   static void memory() throws Exception {

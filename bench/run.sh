@@ -5,6 +5,7 @@
 #   ./bench/run.sh --page-size 10000    # options: --users --days --page-size --small-users
 #                                       #   --fresh-rows-per-day --fresh-days 30,365,3650 --no-freshness
 #                                       #   --connector-xmx 128m --api-xmx 2g --prefetch (opt-in, off by default)
+#                                       #   --repeat N (rounds of benchmark 1, interleaved; prints the median ratio)
 # Needs java 17, psql and PostgreSQL at 127.0.0.1:5432 (user postgres; PGHOST/PGPORT/PGUSER/
 # PGDATABASE/PGPASSWORD and PFSYNC_BENCH_JDBC_URL override). Builds the jars if they are missing
 # (REBUILD=1 forces it). Drops its schemas and stops its mock-api when done.
