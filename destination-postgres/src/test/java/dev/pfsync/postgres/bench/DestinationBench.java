@@ -49,16 +49,27 @@ public final class DestinationBench {
     PostgresConfig config = db.config(schema);
     System.out.printf(Locale.ROOT, "rows=%d batch=%d db=%s%n", n, BATCH, db.jdbcUrl());
 
-    double empty;
-    double conflict;
-    try (PostgresDestination d = new PostgresDestination(config)) {
-      d.open(db.connectorId("bench"), List.of(Users.SCHEMA));
-      d.startRun(SyncMode.HISTORICAL);
-      empty = applyAll(d, rows);
-      System.out.printf(Locale.ROOT, "destination, empty table: %,.0f rows/s%n", empty);
-      conflict = applyAll(d, rows);
-      System.out.printf(Locale.ROOT, "destination, all conflict: %,.0f rows/s%n", conflict);
-      d.finishRun(dev.pfsync.core.RunStatus.SUCCEEDED, java.util.Optional.empty());
+    // Each way into its own table: apply(Checkpoint) (a page in memory, COPY text) and the
+    // streamed apply the sync engine uses (rows handed over one by one, binary COPY).
+    double[][] rates = new double[2][];
+    for (int way = 0; way < 2; way++) {
+      boolean streamed = way == 1;
+      String wayName = streamed ? "streamed apply" : "apply(Checkpoint)";
+      String waySchema = streamed ? db.freshSchema("bench") : schema;
+      try (PostgresDestination d = new PostgresDestination(db.config(waySchema))) {
+        d.open(db.connectorId("bench"), List.of(Users.SCHEMA));
+        d.startRun(SyncMode.HISTORICAL);
+        double empty = applyAll(d, rows, streamed);
+        System.out.printf(Locale.ROOT, "%s, empty table: %,.0f rows/s%n", wayName, empty);
+        double conflict = applyAll(d, rows, streamed);
+        System.out.printf(Locale.ROOT, "%s, all conflict: %,.0f rows/s%n", wayName, conflict);
+        d.finishRun(dev.pfsync.core.RunStatus.SUCCEEDED, java.util.Optional.empty());
+        rates[way] = new double[] {empty, conflict};
+      } finally {
+        if (streamed) {
+          db.execute("DROP SCHEMA \"" + waySchema + "\" CASCADE");
+        }
+      }
     }
 
     Path csv = Files.createTempFile("pfsync-bench", ".csv");
@@ -79,24 +90,27 @@ public final class DestinationBench {
       }
       double raw = n / ((System.nanoTime() - start) / 1e9);
       System.out.printf(Locale.ROOT, "raw COPY (%s), empty table: %,.0f rows/s%n", how, raw);
-      System.out.printf(
-          Locale.ROOT,
-          "ratio destination/raw: empty %.2f, all-conflict %.2f (target empty >= 0.5)%n",
-          empty / raw,
-          conflict / raw);
+      for (int way = 0; way < 2; way++) {
+        System.out.printf(
+            Locale.ROOT,
+            "ratio %s/raw: empty %.2f, all-conflict %.2f (target empty >= 0.5)%n",
+            way == 1 ? "streamed apply" : "apply(Checkpoint)",
+            rates[way][0] / raw,
+            rates[way][1] / raw);
+      }
     } finally {
       Files.deleteIfExists(csv);
       db.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
     }
   }
 
-  private static double applyAll(PostgresDestination d, List<Row> rows) {
+  private static double applyAll(PostgresDestination d, List<Row> rows, boolean streamed) {
     long start = System.nanoTime();
     for (int i = 0; i < rows.size(); i += BATCH) {
       List<Row> page = rows.subList(i, Math.min(rows.size(), i + BATCH));
       String state =
           "{\"version\": 1, \"tables\": {\"user\": {\"rows\": " + (i + page.size()) + "}}}";
-      d.apply(new Checkpoint(List.of(new TableChanges("user", page)), state, 0));
+      Users.apply(d, new Checkpoint(List.of(new TableChanges("user", page)), state, 0), streamed);
     }
     return rows.size() / ((System.nanoTime() - start) / 1e9);
   }
