@@ -73,6 +73,15 @@ public final class PostgresDestination implements Destination {
       Optional<String> state =
           Transactions.autoCommit(
               c, "read state of connector " + connectorId, x -> StateStore.read(x, connectorId));
+      int abandoned =
+          Transactions.autoCommit(
+              c, "close abandoned runs", x -> RunLog.closeAbandoned(x, connectorId));
+      if (abandoned > 0) {
+        LOG.warn(
+            "connector {}: {} earlier run(s) ended without finishing (killed?); marked abandoned",
+            connectorId,
+            abandoned);
+      }
       writers.putAll(opened);
       this.connection = c;
       this.connectorId = connectorId;

@@ -28,6 +28,23 @@ public final class RunLog {
     }
   }
 
+  /**
+   * Marks the connector's runs still {@code running} as {@code abandoned}: only the holder of the
+   * connector's lock starts runs, so when the caller holds it, those belong to processes that ended
+   * without finishing them (killed, or cut off from the database). Returns how many.
+   */
+  public static int closeAbandoned(Connection c, String connectorId) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "UPDATE _pfsync.runs SET status = 'abandoned', finished_at = now(), message ="
+                + " 'the process ended without finishing this run (killed, or cut off from the"
+                + " database); found by the next run' WHERE connector_id = ? AND status ="
+                + " 'running'")) {
+      st.setString(1, connectorId);
+      return st.executeUpdate();
+    }
+  }
+
   /** Adds a checkpoint's counts to the run. */
   public static void count(Connection c, long runId, long upserted, long deleted, long skipped)
       throws SQLException {
