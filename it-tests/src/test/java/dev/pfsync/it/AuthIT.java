@@ -66,8 +66,10 @@ class AuthIT {
 
     assertThat(none.exitCode()).as(none.describe()).isIn(1, 2);
     assertThat(none.err()).contains("401");
-    assertThat(check.exitCode()).as(check.describe()).isEqualTo(1);
+    // A wrong token is bad configuration: exit 2, as sync does, with one line on stderr.
+    assertThat(check.exitCode()).as(check.describe()).isEqualTo(2);
     assertThat(check.out()).contains("api: FAILED").contains("401");
+    assertThat(check.err().strip().lines()).hasSize(1).allMatch(l -> l.contains("401"));
     assertThat(check.out() + check.err()).doesNotContain(WRONG);
   }
 }

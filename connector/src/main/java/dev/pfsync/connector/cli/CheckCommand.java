@@ -2,6 +2,7 @@ package dev.pfsync.connector.cli;
 
 import dev.pfsync.connector.UsersConnector;
 import dev.pfsync.connector.config.ConnectorConfig;
+import dev.pfsync.core.ConfigurationException;
 import dev.pfsync.core.Keyset;
 import dev.pfsync.core.PageRequest;
 import dev.pfsync.core.TableBinding;
@@ -27,6 +28,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     ConnectorConfig config = root.resolve(options);
     boolean ok = true;
+    String badConfiguration = null; // the first failure that is the configuration's fault
     try (ConnectorRuntime rt = root.open(config)) {
       Instant now = root.clock.instant();
       for (TableBinding table : UsersConnector.tables()) {
@@ -40,6 +42,9 @@ final class CheckCommand implements Callable<Integer> {
           ok = false;
           root.out.println(
               "api: FAILED (" + config.apiUrl() + table.endpoint() + "): " + e.getMessage());
+          if (badConfiguration == null && e instanceof ConfigurationException) {
+            badConfiguration = e.getMessage();
+          }
         }
       }
       try {
@@ -48,7 +53,15 @@ final class CheckCommand implements Callable<Integer> {
       } catch (RuntimeException e) {
         ok = false;
         root.out.println("database: FAILED (" + rt.database.jdbcUrl() + "): " + e.getMessage());
+        if (badConfiguration == null && e instanceof ConfigurationException) {
+          badConfiguration = e.getMessage();
+        }
       }
+    }
+    if (badConfiguration != null) {
+      // Wrong credentials or database name: bad configuration, exit 2 as sync does.
+      root.err.println("pfsync: " + badConfiguration);
+      return 2;
     }
     return ok ? 0 : 1;
   }
