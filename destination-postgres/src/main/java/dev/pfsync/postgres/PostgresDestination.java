@@ -19,6 +19,7 @@ import dev.pfsync.postgres.internal.Migrations;
 import dev.pfsync.postgres.internal.RunLock;
 import dev.pfsync.postgres.internal.RunLog;
 import dev.pfsync.postgres.internal.SqlErrors;
+import dev.pfsync.postgres.internal.SqlWork;
 import dev.pfsync.postgres.internal.StateStore;
 import dev.pfsync.postgres.internal.TableDdl;
 import dev.pfsync.postgres.internal.TableModel;
@@ -109,43 +110,33 @@ public final class PostgresDestination implements Destination {
 
   @Override
   public void apply(Checkpoint checkpoint) {
-    Connection c = connection();
-    try {
-      Transactions.inTransaction(
-          c,
-          "apply checkpoint of connector " + connectorId,
-          x -> {
-            long deleted = 0;
-            long rows = 0;
-            for (TableChanges changes : checkpoint.changes()) {
-              rows += changes.rows().size();
-              deleted += changes.rows().stream().filter(Row::deleted).count();
-            }
-            // One table likely to take the fast path: its savepoint rides with the bookkeeping.
-            boolean savepoint =
-                checkpoint.changes().size() == 1
-                    && writer(checkpoint.changes().get(0)).fastPathLikely(rows);
-            CheckpointPrelude.run(
-                x,
-                connectorId,
-                checkpoint.stateJson(),
-                runId,
-                rows - deleted,
-                deleted,
-                checkpoint.rowsSkipped(),
-                savepoint);
-            WriteResult total = WriteResult.NONE;
-            for (TableChanges changes : checkpoint.changes()) {
-              total = total.plus(write(x, changes, savepoint));
-            }
-            return total;
-          });
-    } catch (RuntimeException e) {
-      // The rollback may have undone DDL (new columns, staging tables): re-read on next use.
-      writers.values().forEach(TableWriter::invalidate);
-      suspect = true;
-      throw e;
-    }
+    inCheckpoint(
+        x -> {
+          long deleted = 0;
+          long rows = 0;
+          for (TableChanges changes : checkpoint.changes()) {
+            rows += changes.rows().size();
+            deleted += changes.rows().stream().filter(Row::deleted).count();
+          }
+          // One table likely to take the fast path: its savepoint rides with the bookkeeping.
+          boolean savepoint =
+              checkpoint.changes().size() == 1
+                  && writer(checkpoint.changes().get(0)).fastPathLikely(rows);
+          CheckpointPrelude.run(
+              x,
+              connectorId,
+              checkpoint.stateJson(),
+              runId,
+              rows - deleted,
+              deleted,
+              checkpoint.rowsSkipped(),
+              savepoint);
+          WriteResult total = WriteResult.NONE;
+          for (TableChanges changes : checkpoint.changes()) {
+            total = total.plus(write(x, changes, savepoint));
+          }
+          return total;
+        });
   }
 
   /**
@@ -155,29 +146,33 @@ public final class PostgresDestination implements Destination {
    */
   @Override
   public void apply(String table, RowStream rows, Supplier<Checkpoint> after) {
-    Connection c = connection();
     TableWriter writer = writer(table);
+    inCheckpoint(
+        x -> {
+          WriteResult total = written(writer, () -> writer.write(x, rows));
+          Checkpoint end = after.get();
+          for (TableChanges changes : end.changes()) {
+            total = total.plus(write(x, changes, false));
+          }
+          CheckpointPrelude.runAndCommit(
+              x,
+              connectorId,
+              end.stateJson(),
+              runId,
+              total.upserted(),
+              total.deleted(),
+              end.rowsSkipped());
+          return total;
+        });
+  }
+
+  /** Runs one checkpoint's transaction on the open connection. */
+  private void inCheckpoint(SqlWork<WriteResult> work) {
+    Connection c = connection();
     try {
-      Transactions.inTransaction(
-          c,
-          "apply checkpoint of connector " + connectorId,
-          x -> {
-            WriteResult total = write(x, writer, rows);
-            Checkpoint end = after.get();
-            for (TableChanges changes : end.changes()) {
-              total = total.plus(write(x, changes, false));
-            }
-            CheckpointPrelude.runAndCommit(
-                x,
-                connectorId,
-                end.stateJson(),
-                runId,
-                total.upserted(),
-                total.deleted(),
-                end.rowsSkipped());
-            return total;
-          });
+      Transactions.inTransaction(c, "apply checkpoint of connector " + connectorId, work);
     } catch (RuntimeException e) {
+      // The rollback may have undone DDL (new columns, staging tables): re-read on next use.
       writers.values().forEach(TableWriter::invalidate);
       suspect = true;
       throw e;
@@ -331,10 +326,6 @@ public final class PostgresDestination implements Destination {
   private WriteResult write(Connection c, TableChanges changes, boolean savepointTaken) {
     TableWriter writer = writer(changes);
     return written(writer, () -> writer.write(c, changes.rows(), savepointTaken));
-  }
-
-  private WriteResult write(Connection c, TableWriter writer, RowStream rows) {
-    return written(writer, () -> writer.write(c, rows));
   }
 
   private WriteResult written(TableWriter writer, SqlWrite write) {

@@ -35,32 +35,32 @@ final class StreamedBatch {
   private long rows;
   private long deleted;
 
-  StreamedBatch(TableWriter writer, TableModel model) {
+  /**
+   * A batch for the table as {@code model} describes it, if the table can take the binary COPY of
+   * the streaming path: only columns of the types pfsync creates.
+   */
+  static Optional<StreamedBatch> of(TableWriter writer, TableModel model) {
+    return copyTypes(model).map(types -> new StreamedBatch(writer, model, types));
+  }
+
+  private StreamedBatch(TableWriter writer, TableModel model, PgType[] types) {
     this.writer = writer;
     this.columns = new ArrayList<>(model.columns().keySet());
     this.fieldOfColumn = new String[columns.size()];
     this.addedType = new PgType[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
-      String column = columns.get(i);
-      if (!writer.isDeclaredColumn(column)) {
-        // A column of a type pfsync does not create never takes streamed values: refuse them.
-        addedType[i] = PgType.ofTypname(model.columns().get(column)).orElse(null);
-        if (addedType[i] == null) {
-          addedType[i] = PgType.BYTEA;
-        }
+      if (!writer.isDeclaredColumn(columns.get(i))) {
+        addedType[i] = types[i];
       }
     }
     this.keyIndexes = model.keyColumns().stream().mapToInt(columns::indexOf).toArray();
     this.values = new Object[columns.size()];
-    this.binary = new CopyBinary(copyTypes(model).orElseThrow());
+    this.binary = new CopyBinary(types);
     binary.header();
   }
 
-  /**
-   * The types of the COPY columns (the data columns, then the deleted flag) if the table can take
-   * the binary COPY of the streaming path: only columns of the types pfsync creates.
-   */
-  static Optional<PgType[]> copyTypes(TableModel model) {
+  /** The types of the COPY columns (the data columns, then the deleted flag), if all are known. */
+  private static Optional<PgType[]> copyTypes(TableModel model) {
     PgType[] types = new PgType[model.columns().size() + 1];
     int i = 0;
     for (String typname : model.columns().values()) {

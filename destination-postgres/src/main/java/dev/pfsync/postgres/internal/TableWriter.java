@@ -182,10 +182,12 @@ public final class TableWriter {
    */
   public WriteResult write(Connection c, RowStream rows) throws SQLException {
     List<Row> batch = new ArrayList<>();
-    if (model == null || skipFastPath > 0 || StreamedBatch.copyTypes(model).isEmpty()) {
+    Optional<StreamedBatch> fastPath =
+        model == null || skipFastPath > 0 ? Optional.empty() : StreamedBatch.of(this, model);
+    if (fastPath.isEmpty()) {
       return write(c, readAll(rows, batch), false);
     }
-    StreamedBatch streamed = new StreamedBatch(this, model);
+    StreamedBatch streamed = fastPath.get();
     if (sql == null) {
       sql = UpsertSql.of(model, streamed.columns(), stage);
     }
