@@ -41,7 +41,6 @@ public final class MockApiServer implements AutoCloseable {
               cfg.startup.showJavalinBanner = false;
               cfg.startup.showOldJavalinVersionWarning = false;
               cfg.http.compressionStrategy = CompressionStrategy.NONE;
-              cfg.http.responseBufferSize = 16 * 1024;
               cfg.http.prefer405over404 = true;
               Routes.install(cfg, data, clock, options.token(), options.admin());
             });
