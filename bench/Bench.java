@@ -54,6 +54,14 @@ public class Bench {
   static boolean skipFreshness;
   static int repeat = 1; // rounds of benchmark 1 (sync + both \copy), interleaved
   static boolean prefetch = false; // the shipped default; --prefetch measures the opt-in
+  // --tuned: each round also syncs with the knobs README's "Tuning" lists (none is a default).
+  static boolean tuned;
+  static final int TUNED_PAGE_SIZE = 10_000;
+  static final String TUNED_JDBC = "options=-c%20synchronous_commit%3Doff";
+  static final List<String> TUNED_JVM = List.of("-XX:+UseSerialGC");
+  static final String TUNED_LABEL =
+      "--page-size 10000, JDBC options=-c synchronous_commit=off, java -XX:+UseSerialGC";
+  static boolean runTuned; // the configuration connectorCommand builds now
   static Path work;
 
   static final List<String[]> table = new ArrayList<>();
@@ -74,6 +82,7 @@ public class Bench {
         case "--prefetch" -> prefetch = true;
         case "--repeat" -> repeat = Integer.parseInt(args[++i]);
         case "--no-prefetch" -> prefetch = false;
+        case "--tuned" -> tuned = true;
         case "--connector-xmx" -> connectorXmx = args[++i];
         case "--api-xmx" -> apiXmx = args[++i];
         default -> {
@@ -120,17 +129,24 @@ public class Bench {
           "bench: truth has %,d rows (%,d bytes of CSV)%n", truthRows, Files.size(csv));
 
       List<double[]> rounds = new ArrayList<>(); // {pfsync rows/s, id-order rows/s, cursor rows/s}
+      List<double[]> tunedRounds = new ArrayList<>(); // the same with the tuned configuration
       for (int round = 1; round < repeat; round++) {
         cleanup();
         Run r = Run.sync(api, null, 0, "--until-complete");
         check(r, truthRows);
         Thread.sleep(500);
+        double tunedRate = tuned ? truthRows / tunedSync(api, truthRows).seconds : Double.NaN;
         double id = truthRows / psqlCopyBaseline(csv);
         double cursor = truthRows / psqlCopyBaseline(csvByCursor);
         rounds.add(new double[] {truthRows / r.seconds, id, cursor});
+        tunedRounds.add(new double[] {tunedRate, id, cursor});
         System.err.printf(
-            "bench: round %d: pfsync %s, \\copy %s (id order), %s (cursor order)%n",
-            round, rate(truthRows / r.seconds), rate(id), rate(cursor));
+            "bench: round %d: pfsync %s%s, \\copy %s (id order), %s (cursor order)%n",
+            round,
+            rate(truthRows / r.seconds),
+            tuned ? " (tuned " + rate(tunedRate) + ")" : "",
+            rate(id),
+            rate(cursor));
       }
       cleanup();
 
@@ -141,6 +157,7 @@ public class Bench {
       Thread.sleep(500); // let the postmaster reap the connector's backend
       Cpu cpu1 = Cpu.snapshot(api.pid);
       check(init, truthRows);
+      Run tunedInit = tuned ? tunedSync(api, truthRows) : null;
       double copySeconds = psqlCopyBaseline(csv);
       double copyBackendCpu = lastPsqlBackendCpu;
       double cursorCopySeconds = psqlCopyBaseline(csvByCursor);
@@ -168,6 +185,17 @@ public class Bench {
             "vs cursor order: " + ratios(rounds, 2),
             "median " + ratio(median(rounds, 1)) + " / " + ratio(median(rounds, 2)),
             "each round: sync, then both \\copy");
+      }
+      if (tuned) {
+        double tunedRate = truthRows / tunedInit.seconds;
+        tunedRounds.add(new double[] {tunedRate, copyRate, cursorCopyRate});
+        add(
+            "   tuned: " + tunedRounds.size() + " rounds",
+            "ratios vs id order: " + ratios(tunedRounds, 1),
+            "vs cursor order: " + ratios(tunedRounds, 2),
+            "median " + ratio(median(tunedRounds, 1)) + " / " + ratio(median(tunedRounds, 2)),
+            "last round " + rate(tunedRate) + ", peak RSS " + mb(tunedInit.peakRssKb));
+        notes.add("tuned = " + TUNED_LABEL + " (README, \"Tuning\"); not the defaults");
       }
       add(
           "   backend CPU, pfsync vs \\copy",
@@ -209,6 +237,19 @@ public class Bench {
           "-Xmx" + connectorXmx,
           "",
           "mock-api peak RSS " + mb(api.peakRssKb()));
+    }
+  }
+
+  /** One sync into an empty schema with the tuned configuration; then the default again. */
+  static Run tunedSync(MockApi api, long truthRows) throws Exception {
+    runTuned = true;
+    try {
+      Run r = Run.sync(api, null, 0, "--until-complete");
+      check(r, truthRows);
+      Thread.sleep(500);
+      return r;
+    } finally {
+      runTuned = false;
     }
   }
 
@@ -725,9 +766,11 @@ public class Bench {
               List.of(
                   "java",
                   "-Xmx" + connectorXmx,
-                  "-Dpfsync.prefetch=" + prefetch,
-                  "-jar",
-                  "connector/target/connector.jar"));
+                  "-Dpfsync.prefetch=" + prefetch));
+      if (runTuned) {
+        cmd.addAll(TUNED_JVM);
+      }
+      cmd.addAll(List.of("-jar", "connector/target/connector.jar"));
       cmd.addAll(List.of(command));
       cmd.addAll(
           List.of(
@@ -744,7 +787,7 @@ public class Bench {
               "--history-start",
               (api.days + 2) + "d",
               "--page-size",
-              Integer.toString(pageSize)));
+              Integer.toString(runTuned ? TUNED_PAGE_SIZE : pageSize)));
       return cmd;
     }
 
@@ -766,7 +809,11 @@ public class Bench {
 
   /** The connector's JDBC URL: tagged, so that its backends can be found for their CPU time. */
   static String connectorJdbc() {
-    return JDBC + (JDBC.contains("?") ? "&" : "?") + "ApplicationName=" + APP;
+    return JDBC
+        + (JDBC.contains("?") ? "&" : "?")
+        + "ApplicationName="
+        + APP
+        + (runTuned ? "&" + TUNED_JDBC : "");
   }
 
   static String lastLine(Path log) throws IOException {
@@ -879,6 +926,7 @@ public class Bench {
         System.out.println(sep);
       }
     }
+    notes.forEach(n -> System.out.println("note: " + n));
   }
 
   static String loadAtStart = "?";

@@ -65,4 +65,24 @@ class KeyEdgeCasesTest {
         .isInstanceOf(DestinationException.class)
         .hasMessageContaining("_pfsync_seq");
   }
+
+  @Test
+  void two_fields_that_map_to_one_column_fail_clearly_in_one_row_or_across_rows() {
+    Map<String, Object> camel = new LinkedHashMap<>(Users.user("c", "Cy", Users.T0).values());
+    camel.put("nickName", "cy");
+    Map<String, Object> snake = new LinkedHashMap<>(Users.user("d", "Di", Users.T0).values());
+    snake.put("nick_name", "di");
+    assertThatThrownBy(
+            () ->
+                apply(Users.checkpoint("{\"n\":4}", new Row(camel, false), new Row(snake, false))))
+        .isInstanceOf(DestinationException.class)
+        .hasMessageContaining("nickName and nick_name both map to column nick_name");
+
+    Map<String, Object> both = new LinkedHashMap<>(camel);
+    both.put("nick_name", "also");
+    assertThatThrownBy(() -> apply(Users.checkpoint("{\"n\":5}", new Row(both, false))))
+        .isInstanceOf(DestinationException.class)
+        .hasMessageContaining("both map to column nick_name");
+    assertThat(Db.query("SELECT id FROM \"" + schema + "\".\"user\"")).isEmpty();
+  }
 }

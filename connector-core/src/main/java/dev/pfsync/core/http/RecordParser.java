@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.pfsync.core.Column;
 import dev.pfsync.core.ColumnType;
 import dev.pfsync.core.CursorFormat;
+import dev.pfsync.core.FieldNames;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.TableBinding;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +33,15 @@ final class RecordParser {
   private final TableBinding table;
   private final Values values;
   private final Map<String, ColumnType> declared = new HashMap<>();
+  // Per position in a record, the field the last record had there: records repeat their fields in
+  // the same order and Jackson interns names, so an identity check replaces the hash lookups.
+  private Field[] fieldAt = new Field[16];
+  private String[] names = new String[16];
+  private Object[] row = new Object[16];
+  private FieldNames shape; // the last record's names, shared by the rows that have them
+
+  /** A field name and how its values are read ({@code type} null: not declared, inferred). */
+  private record Field(String name, ColumnType type, boolean digitsAllowed) {}
 
   RecordParser(TableBinding table, Values values) {
     this.table = table;
@@ -47,47 +58,90 @@ final class RecordParser {
       p.skipChildren();
       return new Skipped(Optional.empty(), "not a JSON object but a JSON " + Values.kind(start));
     }
-    LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+    int n = 0;
     String rawKey = null;
     String reason = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken t = p.nextToken();
+      if (n == names.length) {
+        fieldAt = Arrays.copyOf(fieldAt, 2 * n);
+        names = Arrays.copyOf(names, 2 * n);
+        row = Arrays.copyOf(row, 2 * n);
+      }
+      Field field = fieldAt[n];
+      if (field == null || field.name() != name) {
+        field = field(name);
+        fieldAt[n] = field;
+      }
       if (name.equals(table.keyField()) && t.isScalarValue() && t != JsonToken.VALUE_NULL) {
         rawKey = p.getText();
       }
+      Object value;
       try {
-        row.put(name, value(p, name, t));
+        value = value(p, field, t);
       } catch (BadValueException e) {
-        row.put(name, null);
+        value = null;
         if (reason == null) {
           reason = "field " + name + ": " + e.getMessage();
         }
       }
+      names[n] = name;
+      row[n++] = value;
     }
+    Map<String, Object> fields = fields(n);
     Optional<String> id = Optional.ofNullable(rawKey);
-    String problem = keyAndCursorProblem(row, reason);
+    String problem = keyAndCursorProblem(fields, reason);
     if (problem != null) {
       return new Skipped(id, problem);
     }
-    boolean deleted = table.deletedField().map(f -> row.get(f) != null).orElse(false);
-    return new Good(Row.handOver(row, deleted));
+    boolean deleted = table.deletedField().map(f -> fields.get(f) != null).orElse(false);
+    return new Good(new Row(fields, deleted)); // fields is a row's own map: not copied again
   }
 
-  private Object value(JsonParser p, String name, JsonToken t)
-      throws IOException, BadValueException {
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    ColumnType type = declared.get(name);
-    if (type == null) {
-      return values.inferred(p);
-    }
+  private Field field(String name) {
     boolean digitsAllowed =
         name.equals(table.keyField())
             || (name.equals(table.cursorField())
                 && table.cursorFormat() == CursorFormat.EPOCH_MILLIS);
-    return values.declared(p, type, digitsAllowed);
+    return new Field(name, declared.get(name), digitsAllowed);
+  }
+
+  /** The record's values by name, over the last record's names when they are the same. */
+  private Map<String, Object> fields(int n) {
+    Object[] copy = Arrays.copyOf(row, n);
+    if (shape == null || !shape.sameAs(names, n)) {
+      Optional<FieldNames> distinct = distinct(n);
+      if (distinct.isEmpty()) {
+        // A name given twice: the last value wins, at the first place, as in a map.
+        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+          map.put(names[i], copy[i]);
+        }
+        return new Row(map, false).values();
+      }
+      shape = distinct.get();
+    }
+    return Row.handOver(shape, copy, false).values();
+  }
+
+  private Optional<FieldNames> distinct(int n) {
+    try {
+      return Optional.of(FieldNames.of(names, n));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Object value(JsonParser p, Field field, JsonToken t)
+      throws IOException, BadValueException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (field.type() == null) {
+      return values.inferred(p);
+    }
+    return values.declared(p, field.type(), field.digitsAllowed());
   }
 
   /** The first reason to skip: key, then cursor, then any field of the wrong type. */

@@ -61,7 +61,10 @@ final class Values {
         if (t == JsonToken.VALUE_NUMBER_INT || digits) {
           return Instant.ofEpochMilli(longValue(p, t, type, digits));
         }
-        return parseInstant(expect(p, t, JsonToken.VALUE_STRING, type).getText());
+        expect(p, t, JsonToken.VALUE_STRING, type);
+        Instant plain =
+            plainUtcSeconds(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        return plain != null ? plain : parseInstant(p.getText());
       case INT:
         long v = longValue(p, t, type, digits);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
@@ -127,25 +130,9 @@ final class Values {
   }
 
   static Instant parseInstant(String text) {
-    if (isPlainUtcSeconds(text)) {
-      // The common form (yyyy-MM-ddTHH:mm:ssZ) by hand: Instant.parse was the hottest frame of
-      // page parsing. Anything unusual (leap second, bad day) takes the general path below.
-      int year = digits(text, 0, 4);
-      int month = digits(text, 5, 2);
-      int day = digits(text, 8, 2);
-      int hour = digits(text, 11, 2);
-      int minute = digits(text, 14, 2);
-      int second = digits(text, 17, 2);
-      if (month >= 1
-          && month <= 12
-          && day >= 1
-          && day <= Month.of(month).length(Year.isLeap(year))
-          && hour <= 23
-          && minute <= 59
-          && second <= 59) {
-        long days = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second);
-      }
+    Instant plain = plainUtcSeconds(text.toCharArray(), 0, text.length());
+    if (plain != null) {
+      return plain;
     }
     try {
       return Instant.parse(text);
@@ -154,32 +141,52 @@ final class Values {
     }
   }
 
-  /** {@code dddd-dd-ddTdd:dd:ddZ}, digits and separators only (ranges are checked after). */
-  private static boolean isPlainUtcSeconds(String s) {
-    if (s.length() != 20
-        || s.charAt(4) != '-'
-        || s.charAt(7) != '-'
-        || s.charAt(10) != 'T'
-        || s.charAt(13) != ':'
-        || s.charAt(16) != ':'
-        || s.charAt(19) != 'Z') {
-      return false;
+  /**
+   * The common form {@code yyyy-MM-ddTHH:mm:ssZ}, read by hand from the parser's characters
+   * (Instant.parse was the hottest frame of page parsing, and this needs no String); null for
+   * anything else or unusual (leap second, bad day), which {@link #parseInstant} handles.
+   */
+  static Instant plainUtcSeconds(char[] c, int off, int len) {
+    if (len != 20
+        || c[off + 4] != '-'
+        || c[off + 7] != '-'
+        || c[off + 10] != 'T'
+        || c[off + 13] != ':'
+        || c[off + 16] != ':'
+        || c[off + 19] != 'Z') {
+      return null;
     }
     for (int i : DIGIT_POSITIONS) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
+      char d = c[off + i];
+      if (d < '0' || d > '9') {
+        return null;
       }
     }
-    return true;
+    int year = digits(c, off, 4);
+    int month = digits(c, off + 5, 2);
+    int day = digits(c, off + 8, 2);
+    int hour = digits(c, off + 11, 2);
+    int minute = digits(c, off + 14, 2);
+    int second = digits(c, off + 17, 2);
+    if (month < 1
+        || month > 12
+        || day < 1
+        || day > Month.of(month).length(Year.isLeap(year))
+        || hour > 23
+        || minute > 59
+        || second > 59) {
+      return null;
+    }
+    long days = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second);
   }
 
   private static final int[] DIGIT_POSITIONS = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
 
-  private static int digits(String s, int from, int count) {
+  private static int digits(char[] c, int from, int count) {
     int v = 0;
     for (int i = from; i < from + count; i++) {
-      v = v * 10 + (s.charAt(i) - '0');
+      v = v * 10 + (c[i] - '0');
     }
     return v;
   }

@@ -291,4 +291,34 @@ class PageParserTest {
               assertThat(quoted).contains("x".repeat(200) + "...").doesNotContain("x".repeat(201));
             });
   }
+
+  @Test
+  void records_of_one_shape_share_their_names_and_other_shapes_or_repeated_names_still_parse() {
+    Page page =
+        parse(
+            Bindings.users(),
+            """
+            {"data": [
+              {"id": "a1", "name": "Ann", "updatedAt": "2026-11-20T08:00:00Z"},
+              {"id": "a2", "name": "Al", "updatedAt": "2026-11-20T08:00:01Z"},
+              {"id": "a3", "updatedAt": "2026-11-20T08:00:02Z", "name": "Bea", "extra": 7},
+              {"id": "a4", "name": "old", "updatedAt": "2026-11-20T08:00:03Z", "name": "new"},
+              {"id": "a5", "name": "Cy", "updatedAt": "2026-11-20T08:00:04Z"}],
+             "has_more": false, "next": null}
+            """);
+
+    assertThat(page.rows()).hasSize(5);
+    Row first = page.rows().get(0);
+    assertThat(page.rows().get(1).fieldNames()).isSameAs(first.fieldNames());
+    assertThat(page.rows().get(1).get("name")).isEqualTo("Al");
+    Row other = page.rows().get(2);
+    assertThat(other.values().keySet()).containsExactly("id", "updatedAt", "name", "extra");
+    assertThat(other.get("extra")).isEqualTo(7L);
+    assertThat(other.get("name")).isEqualTo("Bea");
+    Row repeated = page.rows().get(3);
+    assertThat(repeated.values().keySet()).containsExactly("id", "name", "updatedAt");
+    assertThat(repeated.get("name")).isEqualTo("new");
+    assertThat(page.rows().get(4).get("name")).isEqualTo("Cy");
+    assertThat(page.rows().get(4).values().keySet()).containsExactly("id", "name", "updatedAt");
+  }
 }

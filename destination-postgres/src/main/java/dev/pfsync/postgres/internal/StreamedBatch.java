@@ -1,6 +1,7 @@
 package dev.pfsync.postgres.internal;
 
 import dev.pfsync.core.DestinationException;
+import dev.pfsync.core.FieldNames;
 import dev.pfsync.core.Row;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ final class StreamedBatch {
   private final Set<Object> keys = new HashSet<>(4096); // a page of 1,000 rows, never resized
   private final Object[] values;
   private final CopyBinary binary;
+  private FieldNames shape; // of the last row, and where its fields go
+  private int[] columnAt;
   private long rows;
   private long deleted;
 
@@ -81,26 +84,22 @@ final class StreamedBatch {
 
   /** Encodes {@code row} if it fits; false (and nothing encoded) if not. */
   boolean add(Row row) {
+    if (row.fieldNames() != shape) {
+      shape = row.fieldNames();
+      columnAt = columnsOf(shape);
+    }
+    if (columnAt == null) {
+      return false; // two fields for one column: the general path says so
+    }
     Arrays.fill(values, null);
-    for (Map.Entry<String, Object> e : row.values().entrySet()) {
-      String field = e.getKey();
-      Integer index = columnOfField.get(field);
-      if (index == null) {
-        index = writer.columnIndex(field, columns);
-        columnOfField.put(field, index);
-      }
-      Object value = e.getValue();
+    for (int i = 0; i < columnAt.length; i++) {
+      int index = columnAt[i];
+      Object value = row.value(i);
       if (index == NO_COLUMN) {
         if (value != null) {
           return false; // a new column is needed
         }
         continue;
-      }
-      String claimed = fieldOfColumn[index];
-      if (claimed == null) {
-        fieldOfColumn[index] = field;
-      } else if (!claimed.equals(field)) {
-        return false; // two fields for one column: the general path says so
       }
       if (value != null && addedType[index] != null && !fits(addedType[index], value)) {
         return false; // the added column must be widened first
@@ -127,6 +126,33 @@ final class StreamedBatch {
       deleted++;
     }
     return true;
+  }
+
+  /**
+   * The column of each field of rows with these names ({@link #NO_COLUMN} if none), or null if two
+   * fields of the batch map to one column.
+   */
+  private int[] columnsOf(FieldNames names) {
+    int[] at = new int[names.size()];
+    for (int i = 0; i < at.length; i++) {
+      String field = names.get(i);
+      Integer index = columnOfField.get(field);
+      if (index == null) {
+        index = writer.columnIndex(field, columns);
+        columnOfField.put(field, index);
+      }
+      at[i] = index;
+      if (index == NO_COLUMN) {
+        continue;
+      }
+      String claimed = fieldOfColumn[index];
+      if (claimed == null) {
+        fieldOfColumn[index] = field;
+      } else if (!claimed.equals(field)) {
+        return null;
+      }
+    }
+    return at;
   }
 
   private boolean newKey() {
