@@ -61,6 +61,7 @@ public class Bench {
   static final List<String> TUNED_JVM = List.of("-XX:+UseSerialGC");
   static final String TUNED_LABEL =
       "--page-size 10000, JDBC options=-c synchronous_commit=off, java -XX:+UseSerialGC";
+  static String tunedWindow; // --tuned-window 7d: wider backfill slices in the tuned syncs too
   static boolean runTuned; // the configuration connectorCommand builds now
   static Path work;
 
@@ -83,6 +84,10 @@ public class Bench {
         case "--repeat" -> repeat = Integer.parseInt(args[++i]);
         case "--no-prefetch" -> prefetch = false;
         case "--tuned" -> tuned = true;
+        case "--tuned-window" -> {
+          tuned = true;
+          tunedWindow = args[++i];
+        }
         case "--connector-xmx" -> connectorXmx = args[++i];
         case "--api-xmx" -> apiXmx = args[++i];
         default -> {
@@ -195,7 +200,11 @@ public class Bench {
             "vs cursor order: " + ratios(tunedRounds, 2),
             "median " + ratio(median(tunedRounds, 1)) + " / " + ratio(median(tunedRounds, 2)),
             "last round " + rate(tunedRate) + ", peak RSS " + mb(tunedInit.peakRssKb));
-        notes.add("tuned = " + TUNED_LABEL + " (README, \"Tuning\"); not the defaults");
+        notes.add(
+            "tuned = "
+                + TUNED_LABEL
+                + (tunedWindow == null ? "" : ", --window " + tunedWindow)
+                + " (README, \"Tuning\"); not the defaults");
       }
       add(
           "   backend CPU, pfsync vs \\copy",
@@ -788,6 +797,9 @@ public class Bench {
               (api.days + 2) + "d",
               "--page-size",
               Integer.toString(runTuned ? TUNED_PAGE_SIZE : pageSize)));
+      if (runTuned && tunedWindow != null) {
+        cmd.addAll(List.of("--window", tunedWindow));
+      }
       return cmd;
     }
 

@@ -7,7 +7,7 @@
 #                                       #   --connector-xmx 128m --api-xmx 2g --prefetch (opt-in, off by default)
 #                                       #   --repeat N (rounds of benchmark 1, interleaved; prints the median ratio)
 #                                       #   --tuned (each round also syncs with README's tuning knobs: page 10000,
-#                                       #     synchronous_commit=off, -XX:+UseSerialGC)
+#                                       #     synchronous_commit=off, -XX:+UseSerialGC); --tuned-window 7d adds --window 7d
 # Needs java 17, psql and PostgreSQL at 127.0.0.1:5432 (user postgres; PGHOST/PGPORT/PGUSER/
 # PGDATABASE/PGPASSWORD and PFSYNC_BENCH_JDBC_URL override). Builds the jars if they are missing
 # (REBUILD=1 forces it). Drops its schemas and stops its mock-api when done.

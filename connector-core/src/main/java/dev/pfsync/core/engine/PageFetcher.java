@@ -1,7 +1,6 @@
 package dev.pfsync.core.engine;
 
 import dev.pfsync.core.Keyset;
-import dev.pfsync.core.Page;
 import dev.pfsync.core.SyncException;
 import dev.pfsync.core.paging.CheckedPage;
 import dev.pfsync.core.paging.KeysetPager;
@@ -16,12 +15,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens pages for one pass, by default one at a time (each is read as the destination writes it),
- * optionally one page ahead: while the caller checkpoints page N, a single background thread
- * fetches the page the caller is expected to ask for next, which the pager checks when it is used.
- * A prefetched page is used only if the next request is exactly the predicted one, so a wrong guess
- * costs a wasted fetch, never a wrong page. At most one page is in flight and at most one is
- * waiting, which keeps memory flat. A failure of a prefetched fetch surfaces, as the same
- * exception, only when the caller asks for that page; a discarded one is ignored.
+ * optionally one page ahead: while the caller checkpoints page N, a single background thread opens
+ * (request sent, headers read) the page the caller is expected to ask for next, whose body the
+ * caller then reads as it streams, checked row by row like any other. A page opened ahead is used
+ * only if the next request is exactly the predicted one, so a wrong guess costs a wasted request,
+ * never a wrong page; a discarded one is closed, releasing its connection. At most one page is open
+ * ahead, which keeps memory flat. A failure to open it surfaces, as the same exception, only when
+ * the caller asks for that page; a discarded one is ignored.
  *
  * <p>Used by one thread (the run's); the page source is only ever used by one thread at a time.
  */
@@ -34,7 +34,7 @@ final class PageFetcher implements AutoCloseable {
 
   private record Request(KeysetPager pager, Keyset from, Optional<Instant> before) {}
 
-  private record Ahead(Request request, Future<Page> page) {}
+  private record Ahead(Request request, Future<CheckedPage> page) {}
 
   /**
    * @param prefetch whether to fetch ahead; without it every fetch runs on the caller's thread
@@ -50,9 +50,9 @@ final class PageFetcher implements AutoCloseable {
   CheckedPage open(KeysetPager pager, Keyset from, Optional<Instant> before) {
     Request request = new Request(pager, from, before);
     if (ahead != null && sameRequest(ahead.request(), request)) {
-      Future<Page> page = ahead.page();
+      Future<CheckedPage> page = ahead.page();
       ahead = null;
-      return pager.check(from, before, await(page));
+      return await(page);
     }
     discard();
     return pager.open(from, before);
@@ -86,7 +86,8 @@ final class PageFetcher implements AutoCloseable {
                 return t;
               });
     }
-    ahead = new Ahead(request, executor.submit(() -> pager.fetchUnchecked(from, before)));
+    // Only opened ahead (request sent, headers read): the caller reads the body as it streams.
+    ahead = new Ahead(request, executor.submit(() -> pager.open(from, before)));
   }
 
   /** Drops the page fetched ahead, if any, waiting until its fetch has ended. */
@@ -94,15 +95,18 @@ final class PageFetcher implements AutoCloseable {
     if (ahead == null) {
       return;
     }
-    Future<Page> page = ahead.page();
+    Future<CheckedPage> page = ahead.page();
     ahead = null;
-    page.cancel(true);
-    // cancel() does not wait: make sure the source is idle before anyone uses it again.
-    executor.shutdownNow();
+    // Not cancelled: the open ends on its own (or by its timeouts), and a page it opened must be
+    // closed here, or its pooled connection would stay leased.
+    executor.shutdown();
     try {
       if (!executor.awaitTermination(DISCARD_WAIT_SECONDS, TimeUnit.SECONDS)) {
         throw new SyncException("a prefetched page fetch did not end after it was discarded");
       }
+      page.get().close();
+    } catch (ExecutionException e) {
+      // The discarded page failed to open: nothing to close, nothing to report.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -124,7 +128,7 @@ final class PageFetcher implements AutoCloseable {
     return a.pager() == b.pager() && a.from().equals(b.from()) && a.before().equals(b.before());
   }
 
-  private Page await(Future<Page> page) {
+  private CheckedPage await(Future<CheckedPage> page) {
     try {
       return page.get();
     } catch (ExecutionException e) {
