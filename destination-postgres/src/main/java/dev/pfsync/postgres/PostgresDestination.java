@@ -279,7 +279,8 @@ public final class PostgresDestination implements Destination {
           return null;
         });
     try {
-      Migrations.migrate(config);
+      Transactions.autoCommit(
+          c, "migrate schema " + Migrations.SCHEMA, x -> Migrations.migrate(config, x));
       Transactions.inTransaction(
           c,
           "create tables in schema " + config.schema(),

@@ -19,11 +19,13 @@ class MigrationsTest {
   private final TestDatabase db = TestDatabase.get();
 
   @Test
-  void migrating_twice_is_a_no_op_and_history_lives_in_the_metadata_schema() {
+  void migrating_twice_is_a_no_op_and_history_lives_in_the_metadata_schema() throws Exception {
     PostgresConfig config = db.config(db.freshSchema("mig"));
-    Migrations.migrate(config);
+    try (var c = db.connect()) {
+      Migrations.migrate(config, c);
 
-    assertThat(Migrations.migrate(config)).isZero();
+      assertThat(Migrations.migrate(config, c)).isZero();
+    }
     assertThat(
             Db.count(
                 "SELECT count(*) FROM _pfsync.flyway_schema_history"
