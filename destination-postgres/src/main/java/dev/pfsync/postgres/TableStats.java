@@ -6,10 +6,11 @@ import java.util.Optional;
 /**
  * What a destination table holds, for summaries.
  *
- * @param rows rows in the table, tombstones included
- * @param deleted rows marked deleted
- * @param oldest smallest cursor value present
- * @param newest largest cursor value present
+ * @param rows rows in the table, tombstones included (the planner's estimate if not {@code exact})
+ * @param deleted rows marked deleted (0 if not {@code exact})
+ * @param oldest smallest cursor value present (empty if not {@code exact})
+ * @param newest largest cursor value present (empty if not {@code exact})
+ * @param exact whether the table was counted; false when counting took too long
  */
 public record TableStats(
-    long rows, long deleted, Optional<Instant> oldest, Optional<Instant> newest) {}
+    long rows, long deleted, Optional<Instant> oldest, Optional<Instant> newest, boolean exact) {}

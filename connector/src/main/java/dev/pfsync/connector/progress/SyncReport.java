@@ -5,6 +5,7 @@ import dev.pfsync.core.TableBinding;
 import dev.pfsync.core.TableSummary;
 import dev.pfsync.postgres.PostgresDestination;
 import dev.pfsync.postgres.TableStats;
+import dev.pfsync.postgres.internal.Maintenance;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,16 @@ public final class SyncReport {
   }
 
   private static void printStats(PrintStream out, TableStats s) {
+    if (!s.exact()) {
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %-10s holds about %,d rows (PostgreSQL's estimate: counting took over %d s)",
+              "",
+              s.rows(),
+              Maintenance.STATS_LIMIT.toSeconds()));
+      return;
+    }
     out.println(
         String.format(
             Locale.ROOT,

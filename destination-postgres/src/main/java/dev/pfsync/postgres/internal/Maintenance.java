@@ -4,7 +4,11 @@ import dev.pfsync.core.TableSchema;
 import dev.pfsync.postgres.PostgresConfig;
 import dev.pfsync.postgres.TableStats;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +24,22 @@ public final class Maintenance {
 
   private Maintenance() {}
 
+  /** How long the exact count may take before the summary settles for the planner's estimate. */
+  public static final Duration STATS_LIMIT = Duration.ofSeconds(2);
+
   /** Row counts and cursor range of a declared table; an absent table holds nothing. */
   public static TableStats tableStats(PostgresConfig config, TableSchema table) {
+    return tableStats(config, table, STATS_LIMIT);
+  }
+
+  /**
+   * Row counts and cursor range, counted exactly if that takes at most {@code limit}; else the
+   * planner's estimate of the rows ({@link TableStats#exact()} false). Counting scans the whole
+   * table, so without a limit every run's summary would cost time in proportion to the table.
+   */
+  public static TableStats tableStats(PostgresConfig config, TableSchema table, Duration limit) {
     String name = TableModel.tableName(table);
+    String qualified = Identifiers.qualified(config.schema(), name);
     String cursor = Identifiers.quote(Identifiers.snakeCase(table.cursorColumn()));
     String sql =
         "SELECT count(*), count(*) FILTER (WHERE "
@@ -32,29 +49,56 @@ public final class Maintenance {
             + "), max("
             + cursor
             + ") FROM "
-            + Identifiers.qualified(config.schema(), name);
+            + qualified;
+    String doing = "read stats of " + config.schema() + "." + name;
     try (Connection c = Connections.open(config)) {
-      return Transactions.autoCommit(
-          c,
-          "read stats of " + config.schema() + "." + name,
-          x -> {
-            if (TableDdl.columns(x, config.schema(), name).isEmpty()) {
-              return new TableStats(0, 0, Optional.empty(), Optional.empty());
-            }
-            try (var st = x.createStatement();
-                var rs = st.executeQuery(sql)) {
-              rs.next();
-              return new TableStats(
-                  rs.getLong(1),
-                  rs.getLong(2),
-                  Optional.ofNullable(rs.getObject(3, OffsetDateTime.class))
-                      .map(OffsetDateTime::toInstant),
-                  Optional.ofNullable(rs.getObject(4, OffsetDateTime.class))
-                      .map(OffsetDateTime::toInstant));
-            }
-          });
+      if (TableDdl.columns(c, config.schema(), name).isEmpty()) {
+        return new TableStats(0, 0, Optional.empty(), Optional.empty(), true);
+      }
+      try {
+        return exactStats(c, sql, limit);
+      } catch (SQLException e) {
+        if (!QUERY_CANCELED.equals(e.getSQLState())) {
+          throw SqlErrors.translate(doing, e);
+        }
+      }
+      try (PreparedStatement st =
+          c.prepareStatement(
+              "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass")) {
+        st.setString(1, qualified);
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          return new TableStats(rs.getLong(1), 0, Optional.empty(), Optional.empty(), false);
+        }
+      } catch (SQLException e) {
+        throw SqlErrors.translate(doing, e);
+      }
     } catch (SQLException e) {
       throw SqlErrors.translate("close connection", e);
+    }
+  }
+
+  private static final String QUERY_CANCELED = "57014";
+
+  private static TableStats exactStats(Connection c, String sql, Duration limit)
+      throws SQLException {
+    c.setAutoCommit(false);
+    try (Statement st = c.createStatement()) {
+      st.execute("SET LOCAL statement_timeout = " + Math.max(1, limit.toMillis()));
+      try (ResultSet rs = st.executeQuery(sql)) {
+        rs.next();
+        return new TableStats(
+            rs.getLong(1),
+            rs.getLong(2),
+            Optional.ofNullable(rs.getObject(3, OffsetDateTime.class))
+                .map(OffsetDateTime::toInstant),
+            Optional.ofNullable(rs.getObject(4, OffsetDateTime.class))
+                .map(OffsetDateTime::toInstant),
+            true);
+      }
+    } finally {
+      c.rollback(); // read only: nothing to keep, and the timeout ends with the transaction
+      c.setAutoCommit(true);
     }
   }
 
