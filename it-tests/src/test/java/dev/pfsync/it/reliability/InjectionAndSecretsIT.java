@@ -72,6 +72,10 @@ class InjectionAndSecretsIT {
       run(outputs, env, Duration.ofMinutes(2), base, "state", "--verbose");
       run(outputs, env, Duration.ofMinutes(2), base, "check", "--verbose");
       run(outputs, env, Duration.ofMinutes(2), base, "sync", "--verbose");
+      // An incremental run whose window is empty sends no request at all: the window ends at
+      // now - settle, in whole seconds, so a run started within the second of the previous one
+      // finds nothing to ask and cannot meet the wrong token. A second later it must ask.
+      Thread.sleep(1_100);
       List<String> wrongToken = new ArrayList<>(base);
       wrongToken.addAll(List.of("--api-token=" + token + "x", "--db-password=" + password));
       ConnectorProcess.Finished refused =
