@@ -184,21 +184,15 @@ public class Bench {
           "the order a sync inserts in");
       if (!rounds.isEmpty()) {
         rounds.add(new double[] {initRate, copyRate, cursorCopyRate});
-        add(
-            "   " + rounds.size() + " interleaved rounds",
-            "ratios vs id order: " + ratios(rounds, 1),
-            "vs cursor order: " + ratios(rounds, 2),
-            "median " + ratio(median(rounds, 1)) + " / " + ratio(median(rounds, 2)),
-            "each round: sync, then both \\copy");
+        addRounds(
+            "   " + rounds.size() + " interleaved rounds", rounds, "each round: sync, then both \\copy");
       }
       if (tuned) {
         double tunedRate = truthRows / tunedInit.seconds;
         tunedRounds.add(new double[] {tunedRate, copyRate, cursorCopyRate});
-        add(
+        addRounds(
             "   tuned: " + tunedRounds.size() + " rounds",
-            "ratios vs id order: " + ratios(tunedRounds, 1),
-            "vs cursor order: " + ratios(tunedRounds, 2),
-            "median " + ratio(median(tunedRounds, 1)) + " / " + ratio(median(tunedRounds, 2)),
+            tunedRounds,
             "last round " + rate(tunedRate) + ", peak RSS " + mb(tunedInit.peakRssKb));
         notes.add(
             "tuned = "
@@ -260,6 +254,16 @@ public class Bench {
     } finally {
       runTuned = false;
     }
+  }
+
+  /** A table row of per-round ratios to both baselines and their medians. */
+  static void addRounds(String label, List<double[]> rounds, String note) {
+    add(
+        label,
+        "ratios vs id order: " + ratios(rounds, 1),
+        "vs cursor order: " + ratios(rounds, 2),
+        "median " + ratio(median(rounds, 1)) + " / " + ratio(median(rounds, 2)),
+        note);
   }
 
   static String ratios(List<double[]> rounds, int baseline) {

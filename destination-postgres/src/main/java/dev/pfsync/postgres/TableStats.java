@@ -1,5 +1,6 @@
 package dev.pfsync.postgres;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,4 +14,7 @@ import java.util.Optional;
  * @param exact whether the table was counted; false when counting took too long
  */
 public record TableStats(
-    long rows, long deleted, Optional<Instant> oldest, Optional<Instant> newest, boolean exact) {}
+    long rows, long deleted, Optional<Instant> oldest, Optional<Instant> newest, boolean exact) {
+  /** How long an exact count may take before the planner's estimate is given instead. */
+  public static final Duration COUNT_LIMIT = Duration.ofSeconds(2);
+}

@@ -37,7 +37,7 @@ final class RecordParser {
   // the same order and Jackson interns names, so an identity check replaces the hash lookups.
   private Field[] fieldAt = new Field[16];
   private String[] names = new String[16];
-  private Object[] row = new Object[16];
+  private Object[] scratch = new Object[16];
   private FieldNames shape; // the last record's names, shared by the rows that have them
 
   /** A field name and how its values are read ({@code type} null: not declared, inferred). */
@@ -67,7 +67,7 @@ final class RecordParser {
       if (n == names.length) {
         fieldAt = Arrays.copyOf(fieldAt, 2 * n);
         names = Arrays.copyOf(names, 2 * n);
-        row = Arrays.copyOf(row, 2 * n);
+        scratch = Arrays.copyOf(scratch, 2 * n);
       }
       Field field = fieldAt[n];
       if (field == null || field.name() != name) {
@@ -87,16 +87,17 @@ final class RecordParser {
         }
       }
       names[n] = name;
-      row[n++] = value;
+      scratch[n++] = value;
     }
-    Map<String, Object> fields = fields(n);
+    Row row = row(n);
     Optional<String> id = Optional.ofNullable(rawKey);
-    String problem = keyAndCursorProblem(fields, reason);
+    String problem = keyAndCursorProblem(row.values(), reason);
     if (problem != null) {
       return new Skipped(id, problem);
     }
-    boolean deleted = table.deletedField().map(f -> fields.get(f) != null).orElse(false);
-    return new Good(new Row(fields, deleted)); // fields is a row's own map: not copied again
+    boolean deleted = table.deletedField().map(f -> row.get(f) != null).orElse(false);
+    // A row's own map is not copied again: a tombstone costs one small object more.
+    return new Good(deleted ? new Row(row.values(), true) : row);
   }
 
   private Field field(String name) {
@@ -107,9 +108,9 @@ final class RecordParser {
     return new Field(name, declared.get(name), digitsAllowed);
   }
 
-  /** The record's values by name, over the last record's names when they are the same. */
-  private Map<String, Object> fields(int n) {
-    Object[] copy = Arrays.copyOf(row, n);
+  /** The record as a row (not deleted), over the last record's names when they are the same. */
+  private Row row(int n) {
+    Object[] copy = Arrays.copyOf(scratch, n);
     if (shape == null || !shape.sameAs(names, n)) {
       Optional<FieldNames> distinct = distinct(n);
       if (distinct.isEmpty()) {
@@ -118,11 +119,11 @@ final class RecordParser {
         for (int i = 0; i < n; i++) {
           map.put(names[i], copy[i]);
         }
-        return new Row(map, false).values();
+        return new Row(map, false);
       }
       shape = distinct.get();
     }
-    return Row.handOver(shape, copy, false).values();
+    return Row.handOver(shape, copy, false);
   }
 
   private Optional<FieldNames> distinct(int n) {

@@ -37,11 +37,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     stderr.setEncoder(encoder);
     stderr.start();
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.WARN);
+    root.setLevel(Level.WARN); // every logger inherits it; --verbose lowers dev.pfsync's
     root.addAppender(stderr);
-    for (String quiet : new String[] {"dev.pfsync", "org.flywaydb", "io.zonky", "org.apache.hc"}) {
-      context.getLogger(quiet).setLevel(Level.WARN);
-    }
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

@@ -5,7 +5,6 @@ import dev.pfsync.core.TableBinding;
 import dev.pfsync.core.TableSummary;
 import dev.pfsync.postgres.PostgresDestination;
 import dev.pfsync.postgres.TableStats;
-import dev.pfsync.postgres.internal.Maintenance;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +56,7 @@ public final class SyncReport {
               "  %-10s holds about %,d rows (PostgreSQL's estimate: counting took over %d s)",
               "",
               s.rows(),
-              Maintenance.STATS_LIMIT.toSeconds()));
+              TableStats.COUNT_LIMIT.toSeconds()));
       return;
     }
     out.println(

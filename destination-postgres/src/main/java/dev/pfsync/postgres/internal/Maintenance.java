@@ -24,12 +24,9 @@ public final class Maintenance {
 
   private Maintenance() {}
 
-  /** How long the exact count may take before the summary settles for the planner's estimate. */
-  public static final Duration STATS_LIMIT = Duration.ofSeconds(2);
-
   /** Row counts and cursor range of a declared table; an absent table holds nothing. */
   public static TableStats tableStats(PostgresConfig config, TableSchema table) {
-    return tableStats(config, table, STATS_LIMIT);
+    return tableStats(config, table, TableStats.COUNT_LIMIT);
   }
 
   /**
