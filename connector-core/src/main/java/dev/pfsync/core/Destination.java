@@ -3,7 +3,7 @@ package dev.pfsync.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Where synced rows go: the SPI a destination implements.
@@ -24,31 +24,45 @@ public interface Destination extends AutoCloseable {
    */
   Optional<String> open(String connectorId, List<TableSchema> tables);
 
+  /** Where this destination writes the data tables (a database schema), if it has such a name. */
+  default Optional<String> schema() {
+    return Optional.empty();
+  }
+
+  /**
+   * Re-reads this connector's stored state (reconnecting if needed): after a {@link
+   * DestinationUnavailableException} the engine cannot know whether its last commit happened.
+   */
+  Optional<String> reloadState();
+
   /** Records the start of a run in the given mode; counts of later checkpoints go to it. */
   void startRun(SyncMode mode);
 
-  /** Applies the checkpoint's rows and state in one transaction. */
+  /** Applies the checkpoint's rows, rejected records and state in one transaction. */
   void apply(Checkpoint checkpoint);
 
   /**
    * Applies the rows of one table as {@code rows} yields them, then the checkpoint that {@code
-   * after} returns once they are all read (its state and skipped count; its changes, if any, too),
-   * all in one transaction: a destination can write the first rows while later ones are still being
-   * read. If {@code rows} or {@code after} throws, nothing is applied and the exception propagates.
-   * The default reads all rows first and then calls {@link #apply(Checkpoint)}.
+   * after} returns once they are all read (its state and rejected records; its changes, if any,
+   * too), all in one transaction: a destination can write the first rows while later ones are still
+   * being read. {@code after} receives the rows of the stream the destination cannot store (not
+   * written, to be rejected), so the caller can count them and include them in the checkpoint. If
+   * {@code rows} or {@code after} throws, nothing is applied and the exception propagates. The
+   * default reads all rows first and then calls {@link #apply(Checkpoint)}, rejecting nothing.
    */
-  default void apply(String table, RowStream rows, Supplier<Checkpoint> after) {
+  default void apply(
+      String table, RowStream rows, Function<List<RejectedRecord>, Checkpoint> after) {
     List<Row> read = new ArrayList<>();
     for (Row row = rows.next(); row != null; row = rows.next()) {
       read.add(row);
     }
-    Checkpoint end = after.get();
+    Checkpoint end = after.apply(List.of());
     List<TableChanges> changes = new ArrayList<>();
     if (!read.isEmpty()) {
       changes.add(new TableChanges(table, read));
     }
     changes.addAll(end.changes());
-    apply(new Checkpoint(changes, end.stateJson(), end.rowsSkipped()));
+    apply(new Checkpoint(changes, end.stateJson(), end.rejected()));
   }
 
   /** Records how the current run ended. */

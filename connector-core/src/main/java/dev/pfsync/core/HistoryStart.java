@@ -13,6 +13,12 @@ public sealed interface HistoryStart {
   /** The limit as an instant, given the current time. */
   Instant resolve(Instant now);
 
+  /**
+   * The setting as the state records it ({@code 2025-01-01T00:00:00Z}, {@code PT720H}): a sync
+   * given another setting than the one recorded re-resolves the limit of every table.
+   */
+  String setting();
+
   /** A fixed instant ({@code 2025-01-01T00:00:00Z}, or {@code epoch}). */
   record At(Instant instant) implements HistoryStart {
     public At {
@@ -22,6 +28,11 @@ public sealed interface HistoryStart {
     @Override
     public Instant resolve(Instant now) {
       return instant;
+    }
+
+    @Override
+    public String setting() {
+      return instant.toString();
     }
   }
 
@@ -37,6 +48,11 @@ public sealed interface HistoryStart {
     @Override
     public Instant resolve(Instant now) {
       return now.minus(duration);
+    }
+
+    @Override
+    public String setting() {
+      return duration.toString();
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.pfsync.core;
 
+import java.util.Optional;
+
 /**
  * Fetches pages of a keyset-paged endpoint: the seam between the sync engine and the network.
  * Implementations retry transient failures themselves and throw {@link RetriableException} only
@@ -18,6 +20,20 @@ public interface PageSource extends AutoCloseable {
   default PageStream open(TableBinding table, PageRequest request) {
     return PageStream.of(fetch(table, request));
   }
+
+  /**
+   * Where this source reads from (an HTTP API's base URL), if it has such a name: the state records
+   * it, and a state written for another source is not used.
+   */
+  default Optional<String> origin() {
+    return Optional.empty();
+  }
+
+  /**
+   * Ends waits and requests in progress promptly; they, and any later call, throw {@link
+   * SyncStoppedException}.
+   */
+  default void stop() {}
 
   @Override
   default void close() {}

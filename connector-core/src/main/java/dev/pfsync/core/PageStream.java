@@ -25,7 +25,7 @@ public interface PageStream extends RowStream, AutoCloseable {
   /** A page already in memory, as a stream. */
   static PageStream of(Page page) {
     Iterator<Row> rows = page.rows().iterator();
-    PageEnd end = new PageEnd(page.hasMore(), page.next(), page.skipped());
+    PageEnd end = new PageEnd(page.hasMore(), page.next(), page.rejected(), page.serverTime());
     return new PageStream() {
       @Override
       public Row next() {

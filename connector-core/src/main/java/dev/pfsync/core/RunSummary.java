@@ -51,7 +51,7 @@ public record RunSummary(
                   a.table(),
                   a.upserted() + b.upserted(),
                   a.deleted() + b.deleted(),
-                  a.skipped() + b.skipped(),
+                  a.rejected() + b.rejected(),
                   b.historicalComplete()));
     }
     return new RunSummary(

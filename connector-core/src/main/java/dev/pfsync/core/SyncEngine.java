@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ public final class SyncEngine {
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
   private final RunExecutor executor;
+  private final PageSource source;
   private final List<String> names;
   private final SyncSettings settings;
   private final Clock clock;
@@ -59,7 +61,31 @@ public final class SyncEngine {
       Clock clock,
       ProgressListener listener,
       boolean prefetch) {
-    Objects.requireNonNull(source, "source");
+    this(tables, source, destination, settings, clock, listener, prefetch, null);
+  }
+
+  /** An engine whose waits for a destination that went away are {@code pause}'s (tests). */
+  SyncEngine(
+      List<TableBinding> tables,
+      PageSource source,
+      Destination destination,
+      SyncSettings settings,
+      Clock clock,
+      ProgressListener listener,
+      Consumer<Duration> pause) {
+    this(tables, source, destination, settings, clock, listener, false, pause);
+  }
+
+  private SyncEngine(
+      List<TableBinding> tables,
+      PageSource source,
+      Destination destination,
+      SyncSettings settings,
+      Clock clock,
+      ProgressListener listener,
+      boolean prefetch,
+      Consumer<Duration> pause) {
+    this.source = Objects.requireNonNull(source, "source");
     Objects.requireNonNull(destination, "destination");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -74,6 +100,7 @@ public final class SyncEngine {
             settings,
             clock,
             Objects.requireNonNull(listener),
+            pause == null ? this::waitFor : pause,
             prefetch);
     this.names = executor.tableNames();
   }
@@ -144,13 +171,16 @@ public final class SyncEngine {
 
   /**
    * Asks the engine to stop at the next checkpoint; the current call returns with status {@link
-   * RunStatus#STOPPED}. Safe to call from any thread (e.g. a shutdown hook).
+   * RunStatus#STOPPED}. A wait of the source (a long {@code Retry-After}) or a page in flight ends
+   * at once; what it would have brought was not checkpointed and is read by the next run. Safe to
+   * call from any thread (e.g. a shutdown hook).
    */
   public void requestStop() {
     stopRequested = true;
     synchronized (wakeUp) {
       wakeUp.notifyAll();
     }
+    source.stop();
   }
 
   private boolean isStopRequested() {

@@ -6,8 +6,8 @@ package dev.pfsync.core;
  * @param table the table
  * @param upserted rows inserted or updated (tombstones excluded)
  * @param deleted tombstones applied
- * @param skipped bad source records skipped
+ * @param rejected records not loaded (kept in the destination's rejected records)
  * @param historicalComplete whether the table's backfill is complete after the run
  */
 public record TableSummary(
-    String table, long upserted, long deleted, long skipped, boolean historicalComplete) {}
+    String table, long upserted, long deleted, long rejected, boolean historicalComplete) {}

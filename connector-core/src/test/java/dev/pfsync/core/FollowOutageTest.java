@@ -19,7 +19,7 @@ class FollowOutageTest {
   void a_retriable_failure_is_tried_again_at_the_next_interval() throws Exception {
     TestClock clock = new TestClock(NOW);
     InMemoryDestination destination = new InMemoryDestination();
-    SimulatedSource data = new SimulatedSource(Bindings.users());
+    SimulatedSource data = new SimulatedSource(Bindings.users()).clockedBy(clock);
     Datasets.users(data, new Random(5), 100, NOW.minus(Duration.ofDays(2)), NOW, 0);
     AtomicInteger fetches = new AtomicInteger();
     PageSource flaky =

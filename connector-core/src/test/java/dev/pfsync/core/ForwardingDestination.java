@@ -17,6 +17,11 @@ class ForwardingDestination implements Destination {
   }
 
   @Override
+  public Optional<String> reloadState() {
+    return delegate.reloadState();
+  }
+
+  @Override
   public void startRun(SyncMode mode) {
     delegate.startRun(mode);
   }

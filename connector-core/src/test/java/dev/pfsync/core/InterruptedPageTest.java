@@ -27,7 +27,7 @@ class InterruptedPageTest {
             checkpoint.changes().forEach(c -> rowsApplied.addAndGet(c.rows().size()));
           }
         };
-    SimulatedSource data = new SimulatedSource(Bindings.users());
+    SimulatedSource data = new SimulatedSource(Bindings.users()).clockedBy(clock);
     Datasets.users(data, new Random(11), 300, NOW.minus(Duration.ofDays(3)), NOW, 0);
     AtomicInteger opened = new AtomicInteger();
     AtomicInteger wholeFetches = new AtomicInteger();

@@ -3,8 +3,10 @@ package dev.pfsync.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -29,7 +31,9 @@ class PrefetchingSyncEngineTest {
           Duration.ofSeconds(2));
 
   static SimulatedSource dataset() {
-    var source = new SimulatedSource(Bindings.users(), Bindings.orders());
+    var source =
+        new SimulatedSource(Bindings.users(), Bindings.orders())
+            .clockedBy(Clock.fixed(NOW, ZoneOffset.UTC));
     var random = new Random(3);
     Datasets.users(source, random, 60, NOW.minus(Duration.ofDays(4)), NOW, 9);
     Datasets.orders(source, random, 30, NOW.minus(Duration.ofDays(4)), NOW);
@@ -147,9 +151,8 @@ class PrefetchingSyncEngineTest {
     Instant t = P.plusSeconds(100);
     var source =
         new ScriptedPageSource()
-            .then(
-                new Page(List.of(u("a", t), u("b", t)), true, Optional.of(Keyset.after(t, "b")), 0))
-            .then(new Page(List.of(u("a", t)), true, Optional.empty(), 0));
+            .then(new Page(List.of(u("a", t), u("b", t)), true, Optional.of(Keyset.after(t, "b"))))
+            .then(new Page(List.of(u("a", t)), true, Optional.empty()));
 
     assertThatThrownBy(engine(source, destination, true)::runOnce)
         .isInstanceOf(ProtocolViolationException.class)
@@ -169,9 +172,7 @@ class PrefetchingSyncEngineTest {
     var failure = new RetriableException("HTTP 503 after 5 attempts");
     var scripted =
         new ScriptedPageSource()
-            .then(
-                new Page(
-                    List.of(u("a", t), u("b", t)), true, Optional.of(Keyset.after(t, "b")), 0));
+            .then(new Page(List.of(u("a", t), u("b", t)), true, Optional.of(Keyset.after(t, "b"))));
     PageSource source =
         (table, request) -> {
           if (scripted.requests().size() == 1) {

@@ -16,7 +16,7 @@ class SettleBoundTest {
   void with_no_settle_a_row_stamped_later_in_the_current_second_is_still_read() {
     TestClock clock = new TestClock(NOW);
     InMemoryDestination destination = new InMemoryDestination();
-    SimulatedSource source = new SimulatedSource(Bindings.users());
+    SimulatedSource source = new SimulatedSource(Bindings.users()).clockedBy(clock);
     SyncSettings settings =
         new SyncSettings(
             "users",

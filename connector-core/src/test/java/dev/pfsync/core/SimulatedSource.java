@@ -2,7 +2,10 @@ package dev.pfsync.core;
 
 import dev.pfsync.core.paging.KeysetOrder;
 import dev.pfsync.core.paging.RowKeys;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,13 +18,16 @@ import java.util.TreeMap;
  * An in-memory keyset-paged API over a mutable dataset, answering {@link PageRequest}s as
  * DESIGN.md's {@code GET /v1/users} does: rows ordered by (cursor, key), strictly after {@code
  * from}, cursor before {@code before}, at most {@code limit}, {@code next} = the last row's keyset.
- * Optionally advances a clock on every fetch, to spend time budgets.
+ * Optionally advances a clock on every fetch, to spend time budgets, and answers with its own clock
+ * (as an API's {@code Date} header: whole seconds), possibly skewed from the connector's.
  */
 public final class SimulatedSource implements PageSource {
   private final Map<String, Dataset> tables = new HashMap<>();
   private final List<Fetch> requests = new ArrayList<>();
   private TestClock clock;
   private Duration costPerFetch = Duration.ZERO;
+  private Clock serverClock;
+  private Duration skew = Duration.ZERO;
 
   private static final class Dataset {
     final TableBinding binding;
@@ -45,6 +51,23 @@ public final class SimulatedSource implements PageSource {
     this.clock = clock;
     this.costPerFetch = cost;
     return this;
+  }
+
+  /** Answers with the time of {@code serverClock} (the connector's own clock in most tests). */
+  public SimulatedSource clockedBy(Clock serverClock) {
+    return clockedBy(serverClock, Duration.ZERO);
+  }
+
+  /** Answers with the time of {@code serverClock} plus {@code skew} (negative: behind). */
+  public SimulatedSource clockedBy(Clock serverClock, Duration skew) {
+    this.serverClock = serverClock;
+    this.skew = skew;
+    return this;
+  }
+
+  /** The source's own time now, in whole seconds as a Date header says it. */
+  public Instant serverNow() {
+    return serverClock.instant().plus(skew).truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** Inserts or replaces (by key) a row: the source's current version of it. */
@@ -105,6 +128,8 @@ public final class SimulatedSource implements PageSource {
         rows.isEmpty()
             ? Optional.empty()
             : Optional.of(RowKeys.keysetOf(d.binding, rows.get(rows.size() - 1)));
-    return new Page(rows, hasMore, next, 0);
+    Optional<Instant> serverTime =
+        serverClock == null ? Optional.empty() : Optional.of(serverNow());
+    return new Page(rows, hasMore, next, List.of(), serverTime);
   }
 }

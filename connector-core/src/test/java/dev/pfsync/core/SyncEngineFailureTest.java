@@ -3,8 +3,10 @@ package dev.pfsync.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -37,21 +39,22 @@ class SyncEngineFailureTest {
     Keyset afterGood = Keyset.after(t, "b");
     return Stream.of(
         Arguments.of(
-            new Page(List.of(), true, Optional.of(Keyset.after(t, "z")), 0),
+            new Page(List.of(), true, Optional.of(Keyset.after(t, "z"))),
             "has_more is true but the page is empty"),
-        Arguments.of(new Page(List.of(), true, Optional.of(afterGood), 1), "next does not advance"),
         Arguments.of(
-            new Page(List.of(u("a", t)), true, Optional.empty(), 0),
+            new Page(List.of(), true, Optional.of(afterGood), Rejects.some(1), Optional.empty()),
+            "next does not advance"),
+        Arguments.of(
+            new Page(List.of(u("a", t)), true, Optional.empty()),
             "is not after the requested position"),
         Arguments.of(
-            new Page(List.of(u("c", NOW)), false, Optional.empty(), 0),
+            new Page(List.of(u("c", NOW)), false, Optional.empty()),
             "is not before the requested bound"),
         Arguments.of(
             new Page(
                 List.of(u("d", t.plusSeconds(5)), u("c", t.plusSeconds(5))),
                 false,
-                Optional.empty(),
-                0),
+                Optional.empty()),
             "rows out of order or repeated"));
   }
 
@@ -66,8 +69,7 @@ class SyncEngineFailureTest {
                 new Page(
                     List.of(u("a", P.plusSeconds(100)), u("b", P.plusSeconds(100))),
                     true,
-                    Optional.of(Keyset.after(P.plusSeconds(100), "b")),
-                    0))
+                    Optional.of(Keyset.after(P.plusSeconds(100), "b"))))
             .then(bad);
     var engine =
         new SyncEngine(
@@ -119,7 +121,9 @@ class SyncEngineFailureTest {
   }
 
   SimulatedSource dataset() {
-    var source = new SimulatedSource(Bindings.users(), Bindings.orders());
+    var source =
+        new SimulatedSource(Bindings.users(), Bindings.orders())
+            .clockedBy(Clock.fixed(NOW, ZoneOffset.UTC));
     var random = new Random(3);
     Datasets.users(source, random, 60, NOW.minus(Duration.ofDays(4)), NOW, 9);
     Datasets.orders(source, random, 30, NOW.minus(Duration.ofDays(4)), NOW);

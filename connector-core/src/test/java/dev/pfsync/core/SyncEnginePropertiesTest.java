@@ -18,8 +18,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The whole engine over random settings, datasets and sequences of runs, crashes, mutations and
- * clock moves: every committed state follows from the one before without gap or regression, the
- * backfill ends within a bound of runs, and the destination then equals the dataset.
+ * clock moves, with the source's clock up to five minutes behind or ahead of the connector's (it
+ * stamps the mutations and answers with its time): every committed state follows from the one
+ * before without gap or regression, the backfill ends within a bound of runs, and the destination
+ * then equals the dataset.
  */
 class SyncEnginePropertiesTest {
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
@@ -37,6 +39,7 @@ class SyncEnginePropertiesTest {
       int users,
       int burst,
       int orders,
+      int skewSeconds,
       List<Integer> ops) {}
 
   @TestFactory
@@ -54,6 +57,7 @@ class SyncEnginePropertiesTest {
                 g.intBetween(0, 100),
                 g.intBetween(0, 25),
                 g.intBetween(0, 40),
+                g.intBetween(0, 2) == 0 ? 0 : g.intBetween(-300, 300),
                 g.listOf(12, () -> g.intBetween(0, 3))),
         SyncEnginePropertiesTest::endsWithTheDataset);
   }
@@ -67,18 +71,22 @@ class SyncEnginePropertiesTest {
     var clock = new TestClock(NOW);
     var source =
         new SimulatedSource(Bindings.users(), Bindings.orders())
-            .costing(clock, Duration.ofSeconds(1));
+            .costing(clock, Duration.ofSeconds(1))
+            .clockedBy(clock, Duration.ofSeconds(scenario.skewSeconds()));
     var destination = new InMemoryDestination();
     Instant limit = NOW.minus(Duration.ofHours(historyHours));
-    Datasets.users(source, random, scenario.users(), limit, NOW, scenario.burst());
-    Datasets.orders(source, random, scenario.orders(), limit, NOW);
+    // The data exists at the source's "now": a source behind ours stamped nothing after its clock.
+    Instant sourceNow = NOW.plusSeconds(Math.min(0, scenario.skewSeconds()));
+    Instant from = limit.isBefore(sourceNow) ? limit : sourceNow;
+    Datasets.users(source, random, scenario.users(), from, sourceNow, scenario.burst());
+    Datasets.orders(source, random, scenario.orders(), from, sourceNow);
     var settings =
         new SyncSettings(
             "prop",
             pageSize,
             Duration.ofHours(scenario.recentHours()),
             Duration.ofHours(windowHours),
-            new HistoryStart.At(limit),
+            new HistoryStart.At(from),
             Duration.ofSeconds(scenario.maxDurationSeconds()),
             Duration.ofMinutes(lookbackMinutes % 2 == 0 ? 0 : lookbackMinutes),
             Duration.ofSeconds(settleSeconds));
@@ -101,15 +109,10 @@ class SyncEnginePropertiesTest {
           destination.disarm();
         }
         case 2 -> {
+          Instant at = clock.instant().plusSeconds(scenario.skewSeconds());
           Datasets.mutateUsers(
-              source,
-              random,
-              clock.instant(),
-              random.nextInt(5),
-              random.nextInt(3),
-              random.nextInt(3));
-          Datasets.mutateOrders(
-              source, random, clock.instant(), random.nextInt(5), random.nextInt(3));
+              source, random, at, random.nextInt(5), random.nextInt(3), random.nextInt(3));
+          Datasets.mutateOrders(source, random, at, random.nextInt(5), random.nextInt(3));
         }
         default -> clock.advance(Duration.ofMinutes(random.nextInt(180)));
       }
@@ -125,9 +128,11 @@ class SyncEnginePropertiesTest {
       runs++;
       assertThat(runs).as("runs to complete the backfill").isLessThanOrEqualTo(runBound);
     }
-    // One incremental run after the backfill; max-duration may cut it, so it can take several.
-    clock.advance(Duration.ofSeconds(settleSeconds + 1));
-    Instant mark = clock.instant();
+    // One incremental run after the backfill; max-duration may cut it, so it can take several. It
+    // reaches what both clocks have passed: a source ahead stamped rows in the connector's future.
+    clock.advance(Duration.ofSeconds(settleSeconds + 1 + Math.max(0, scenario.skewSeconds())));
+    Instant now = clock.instant();
+    Instant mark = scenario.skewSeconds() < 0 ? now.plusSeconds(scenario.skewSeconds()) : now;
     // Each run moves past its cursor by at least one row (a lookback re-read is not progress).
     long incrementalBound = rows + 3;
     while (StateCodec.decode(destination.state().get())

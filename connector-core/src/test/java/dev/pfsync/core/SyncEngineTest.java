@@ -20,7 +20,7 @@ class SyncEngineTest {
 
   final TestClock clock = new TestClock(NOW);
   final InMemoryDestination destination = new InMemoryDestination();
-  final SimulatedSource source = new SimulatedSource(Bindings.users());
+  final SimulatedSource source = new SimulatedSource(Bindings.users()).clockedBy(clock);
 
   static SyncSettings settings(int pageSize, Duration maxDuration, Duration lookback) {
     return new SyncSettings(
@@ -261,7 +261,7 @@ class SyncEngineTest {
   }
 
   @Test
-  void skipped_records_are_counted_and_passed_with_the_checkpoint() {
+  void rejected_records_are_counted_and_passed_with_the_checkpoint() {
     var scripted =
         new ScriptedPageSource()
             .then(
@@ -269,7 +269,8 @@ class SyncEngineTest {
                     List.of(Bindings.user("a", NOW.minusSeconds(60), "x", false)),
                     false,
                     Optional.of(Keyset.after(NOW.minusSeconds(30), "zz")),
-                    2));
+                    Rejects.some(2),
+                    Optional.empty()));
     var engine =
         new SyncEngine(
             List.of(Bindings.users()),
@@ -281,14 +282,16 @@ class SyncEngineTest {
 
     RunSummary summary = engine.runOnce();
 
-    assertThat(summary.tables().get(0).skipped()).isEqualTo(2);
+    assertThat(summary.tables().get(0).rejected()).isEqualTo(2);
     assertThat(summary.tables().get(0).upserted()).isEqualTo(1);
-    assertThat(destination.skipped()).isEqualTo(2);
+    assertThat(destination.rejected())
+        .extracting(RejectedRecord::key)
+        .containsExactly(Optional.of("bad-0"), Optional.of("bad-1"));
   }
 
   @Test
   void an_unreadable_stored_state_fails_before_any_run() {
-    destination.apply(new Checkpoint(List.of(), "{\"version\":9}", 0));
+    destination.apply(Checkpoint.stateOnly("{\"version\":9}"));
 
     assertThatThrownBy(() -> engine().runOnce()).hasMessageContaining("state version 9");
     assertThat(destination.runs()).isEmpty();
@@ -296,7 +299,7 @@ class SyncEngineTest {
 
   @Test
   void an_orders_binding_with_integer_keys_and_another_shape_runs_through_the_same_engine() {
-    var orders = new SimulatedSource(Bindings.orders());
+    var orders = new SimulatedSource(Bindings.orders()).clockedBy(clock);
     Datasets.orders(orders, new Random(5), 250, NOW.minus(Duration.ofDays(5)), NOW);
     var engine =
         new SyncEngine(

@@ -14,7 +14,7 @@ class WindowChangeTest {
 
   final TestClock clock = new TestClock(NOW);
   final InMemoryDestination destination = new InMemoryDestination();
-  final SimulatedSource source = new SimulatedSource(Bindings.users());
+  final SimulatedSource source = new SimulatedSource(Bindings.users()).clockedBy(clock);
 
   SyncEngine engine(Duration window, Duration maxDuration) {
     SyncSettings settings =

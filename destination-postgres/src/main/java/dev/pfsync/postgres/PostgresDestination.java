@@ -5,6 +5,7 @@ import dev.pfsync.core.ConcurrentRunException;
 import dev.pfsync.core.ConfigurationException;
 import dev.pfsync.core.Destination;
 import dev.pfsync.core.DestinationException;
+import dev.pfsync.core.RejectedRecord;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.RowStream;
 import dev.pfsync.core.RunStatus;
@@ -33,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +95,16 @@ public final class PostgresDestination implements Destination {
   }
 
   @Override
+  public Optional<String> schema() {
+    return Optional.of(config.schema());
+  }
+
+  @Override
+  public Optional<String> reloadState() {
+    return readState(connectorId);
+  }
+
+  @Override
   public void startRun(SyncMode mode) {
     Connection c = connection();
     try {
@@ -129,7 +140,7 @@ public final class PostgresDestination implements Destination {
               runId,
               rows - deleted,
               deleted,
-              checkpoint.rowsSkipped(),
+              checkpoint.rejected().size(),
               savepoint);
           WriteResult total = WriteResult.NONE;
           for (TableChanges changes : checkpoint.changes()) {
@@ -145,12 +156,13 @@ public final class PostgresDestination implements Destination {
    * transaction.
    */
   @Override
-  public void apply(String table, RowStream rows, Supplier<Checkpoint> after) {
+  public void apply(
+      String table, RowStream rows, Function<List<RejectedRecord>, Checkpoint> after) {
     TableWriter writer = writer(table);
     inCheckpoint(
         x -> {
           WriteResult total = written(writer, () -> writer.write(x, rows));
-          Checkpoint end = after.get();
+          Checkpoint end = after.apply(List.of());
           for (TableChanges changes : end.changes()) {
             total = total.plus(write(x, changes, false));
           }
@@ -161,7 +173,7 @@ public final class PostgresDestination implements Destination {
               runId,
               total.upserted(),
               total.deleted(),
-              end.rowsSkipped());
+              end.rejected().size());
           return total;
         });
   }

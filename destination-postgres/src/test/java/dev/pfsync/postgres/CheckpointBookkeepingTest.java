@@ -72,7 +72,7 @@ class CheckpointBookkeepingTest {
                 new TableChanges(
                     "user", List.of(user("c", "C", T0), user("a", "A2", T0.plusSeconds(1))))),
             state(2),
-            4));
+            Rejected.some(4)));
     destination.finishRun(RunStatus.SUCCEEDED, Optional.empty());
 
     assertThat(Db.query("SELECT id, name FROM \"" + schema + "\".\"user\" ORDER BY id"))
@@ -107,7 +107,7 @@ class CheckpointBookkeepingTest {
   void a_checkpoint_without_rows_outside_a_run_still_moves_the_state() {
     destination.open(connector, List.of(Users.SCHEMA));
 
-    apply(new Checkpoint(List.of(), state(7), 0));
+    apply(new Checkpoint(List.of(), state(7), List.of()));
 
     assertThat(destination.readState(connector)).hasValue("{\"n\": 7, \"version\": 1}");
   }

@@ -25,7 +25,8 @@ class LargeCheckpointTest {
       d.open(db.connectorId("large"), List.of(Users.SCHEMA));
       d.startRun(dev.pfsync.core.SyncMode.HISTORICAL);
 
-      d.apply(new Checkpoint(List.of(new TableChanges("user", rows)), "{\"big\": true}", 0));
+      d.apply(
+          new Checkpoint(List.of(new TableChanges("user", rows)), "{\"big\": true}", List.of()));
     }
 
     String table = "\"" + schema + "\".\"user\"";

@@ -271,7 +271,7 @@ class PostgresDestinationTest {
                             new TableChanges("user", List.of(user("a", "Ann", T0))),
                             new TableChanges("tags", List.of(badTag))),
                         state(1),
-                        0)))
+                        List.of())))
         .isInstanceOf(DestinationException.class)
         .hasMessageContaining(schema + ".tags")
         .hasMessageContaining("tag_id");
@@ -286,7 +286,9 @@ class PostgresDestinationTest {
 
     assertThatThrownBy(
             () ->
-                apply(new Checkpoint(List.of(new TableChanges("ghosts", List.of())), state(1), 0)))
+                apply(
+                    new Checkpoint(
+                        List.of(new TableChanges("ghosts", List.of())), state(1), List.of())))
         .isInstanceOf(DestinationException.class)
         .hasMessageContaining("ghosts");
   }
@@ -295,7 +297,7 @@ class PostgresDestinationTest {
   void an_empty_checkpoint_moves_only_the_state() {
     assertThat(destination.open(connector, List.of(Users.SCHEMA))).isEmpty();
 
-    apply(new Checkpoint(List.of(), state(7), 0));
+    apply(new Checkpoint(List.of(), state(7), List.of()));
 
     assertThat(destination.readState(connector)).hasValue("{\"n\": 7, \"version\": 1}");
   }
@@ -308,12 +310,12 @@ class PostgresDestinationTest {
         new Checkpoint(
             List.of(new TableChanges("user", List.of(user("a", "A", T0), user("b", "B", T0)))),
             state(1),
-            2));
+            Rejected.some(2)));
     apply(
         new Checkpoint(
             List.of(new TableChanges("user", List.of(tombstone("a", "A", T0.plusSeconds(1))))),
             state(2),
-            1));
+            Rejected.some(1)));
     destination.finishRun(RunStatus.SUCCEEDED, Optional.of("done"));
     destination.startRun(SyncMode.INCREMENTAL);
     destination.finishRun(RunStatus.FAILED, Optional.empty());

@@ -49,7 +49,7 @@ class SchemaDriftTest {
   }
 
   private void apply(int n, Row... rows) {
-    apply(new Checkpoint(List.of(new TableChanges("user", List.of(rows))), state(n), 0));
+    apply(new Checkpoint(List.of(new TableChanges("user", List.of(rows))), state(n), List.of()));
   }
 
   /** Whether checkpoints go through the streaming apply ({@code Streamed} subclass). */
@@ -203,7 +203,7 @@ class SchemaDriftTest {
                         new TableChanges(
                             "user", List.of(withExtras(user("a", "A", T0), Map.of("x", 1L))))),
                     "not json",
-                    0)));
+                    List.of())));
     assertThat(Db.columnTypes(schema, "user")).doesNotContainKey("x");
 
     apply(2, withExtras(user("a", "A", T0), Map.of("x", 1L)));

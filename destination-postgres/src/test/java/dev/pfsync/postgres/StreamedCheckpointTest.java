@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pfsync.core.Checkpoint;
 import dev.pfsync.core.ProtocolViolationException;
+import dev.pfsync.core.RejectedRecord;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.RowStream;
 import dev.pfsync.core.SyncMode;
@@ -26,9 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,10 +113,10 @@ class StreamedCheckpointTest {
   }
 
   /** The checkpoint {@code after} returns once {@code rows} ended (and fails if it has not). */
-  static Supplier<Checkpoint> after(Rows rows, String state, long skipped) {
-    return () -> {
+  static Function<List<RejectedRecord>, Checkpoint> after(Rows rows, String state, long skipped) {
+    return unstorable -> {
       assertThat(rows.ended()).as("after() is called once every row was read").isTrue();
-      return new Checkpoint(List.of(), state, skipped);
+      return new Checkpoint(List.of(), state, Rejected.some(skipped));
     };
   }
 
@@ -287,7 +288,7 @@ class StreamedCheckpointTest {
                 destination.apply(
                     "user",
                     rows,
-                    () -> {
+                    unstorable -> {
                       throw new AssertionError("after() called for a broken stream");
                     }))
         .isSameAs(broken);
@@ -316,7 +317,7 @@ class StreamedCheckpointTest {
                 destination.apply(
                     "user",
                     rows,
-                    () -> {
+                    unstorable -> {
                       assertThat(rows.ended()).isTrue();
                       throw failed;
                     }))
@@ -348,7 +349,7 @@ class StreamedCheckpointTest {
               ? user(id(i), "older-" + i, T0)
               : user(id(i), "newer-" + i, T0.plusSeconds(3_600)));
     }
-    return new Checkpoint(List.of(new TableChanges("user", rows)), state(1), 0);
+    return new Checkpoint(List.of(new TableChanges("user", rows)), state(1), List.of());
   }
 
   private static Row conflicting(int i) {
@@ -394,7 +395,7 @@ class StreamedCheckpointTest {
       for (int i = 0; i < CONFLICTED; i++) {
         all.add(conflicting(i));
       }
-      other.apply(new Checkpoint(List.of(new TableChanges("user", all)), state(2), 0));
+      other.apply(new Checkpoint(List.of(new TableChanges("user", all)), state(2), List.of()));
     }
     assertThat(users(schema)).isEqualTo(users(general));
   }

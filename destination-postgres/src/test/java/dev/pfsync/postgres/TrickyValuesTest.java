@@ -107,7 +107,7 @@ class TrickyValuesTest {
     values.put("k\tey\n\\", "key with specials");
     List<Row> rows = values.entrySet().stream().map(e -> row(e.getKey(), e.getValue())).toList();
 
-    apply(new Checkpoint(List.of(new TableChanges("select", rows)), "{}", 0));
+    apply(new Checkpoint(List.of(new TableChanges("select", rows)), "{}", List.of()));
 
     assertThat(texts()).isEqualTo(values);
     assertThat(
@@ -123,7 +123,9 @@ class TrickyValuesTest {
   void nul_characters_are_stripped_from_text_values() throws Exception {
     apply(
         new Checkpoint(
-            List.of(new TableChanges("select", List.of(row("n\0ul", "a\0b\0\0c")))), "{}", 0));
+            List.of(new TableChanges("select", List.of(row("n\0ul", "a\0b\0\0c")))),
+            "{}",
+            List.of()));
 
     assertThat(texts()).containsExactly(Map.entry("nul", "abc"));
   }
@@ -151,7 +153,7 @@ class TrickyValuesTest {
                     "select",
                     List.of(new Row(v, false), new Row(nan, false), new Row(nulls, true)))),
             "{}",
-            0));
+            List.of()));
 
     try (Connection c = db.connect();
         PreparedStatement st =

@@ -63,7 +63,7 @@ public final class Users {
 
   /** A checkpoint of users rows with a simple state. */
   public static Checkpoint checkpoint(String state, Row... rows) {
-    return new Checkpoint(List.of(new TableChanges("user", List.of(rows))), state, 0);
+    return new Checkpoint(List.of(new TableChanges("user", List.of(rows))), state, List.of());
   }
 
   public static String state(int n) {
@@ -85,9 +85,9 @@ public final class Users {
     destination.apply(
         changes.table(),
         () -> rows.hasNext() ? rows.next() : null,
-        () -> {
+        unstorable -> {
           assertThat(rows.hasNext()).as("after() is called once every row was read").isFalse();
-          return new Checkpoint(List.of(), checkpoint.stateJson(), checkpoint.rowsSkipped());
+          return new Checkpoint(List.of(), checkpoint.stateJson(), checkpoint.rejected());
         });
   }
 }

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads each table forward from its incremental cursor up to {@code run start - settle}, so the
- * cursor never lands in a second that can still receive rows.
+ * Reads each table forward from its incremental cursor up to {@code now - settle}, where now is the
+ * earlier of the connector's clock and the source's, so the cursor never lands in a second that can
+ * still receive rows. The cursor moves only past rows read, and to a bound only once the source's
+ * own clock (its answer's Date) vouches that nothing can still arrive below it.
  */
 final class IncrementalPass implements Pass {
   private final List<TableBinding> tables;
@@ -30,7 +32,8 @@ final class IncrementalPass implements Pass {
   public RunOutcome execute(RunContext run, PageFetcher fetcher) {
     // Whole seconds: sources stamp rows to the second (or finer), so a bound inside a second
     // would put the cursor in a second that can still receive rows, whatever the settle.
-    Instant before = run.start().minus(run.settings().settle()).truncatedTo(ChronoUnit.SECONDS);
+    Instant before =
+        run.sourceStart().minus(run.settings().settle()).truncatedTo(ChronoUnit.SECONDS);
     for (TableBinding table : tables) {
       RunOutcome outcome = readTable(run, fetcher, table, before);
       if (outcome != RunOutcome.COMPLETED) {
@@ -38,6 +41,19 @@ final class IncrementalPass implements Pass {
       }
     }
     return RunOutcome.COMPLETED;
+  }
+
+  /**
+   * Where the cursor may move after {@code read}: to the last row read, or once the range is read
+   * to its end, to {@code before}; but never past what the source's clock vouches for ({@code
+   * serverTime - settle}, whole seconds): a row the source stamps later, or commits late, lands
+   * above it. Without a server time the cursor stays at the last row read.
+   */
+  static Keyset safePosition(CheckedPage read, Instant before, Duration settle, KeysetOrder order) {
+    Optional<Instant> vouched =
+        read.serverTime().map(t -> t.minus(settle).truncatedTo(ChronoUnit.SECONDS));
+    Keyset readTo = read.exhausted() && vouched.isPresent() ? Keyset.from(before) : read.position();
+    return vouched.map(v -> order.min(readTo, Keyset.from(v))).orElse(readTo);
   }
 
   private RunOutcome readTable(
@@ -71,11 +87,8 @@ final class IncrementalPass implements Pass {
                   // The next request is known now: fetch it while this page is committed.
                   fetcher.prefetch(pager, read.position(), Optional.of(before));
                 }
-                next[0] = order.max(current.incremental(), read.position());
-                if (read.exhausted()) {
-                  // Every row with cursor < before has been read.
-                  next[0] = order.max(next[0], Keyset.from(before));
-                }
+                Keyset safe = safePosition(read, before, run.settings().settle(), order);
+                next[0] = order.max(current.incremental(), safe);
                 return run.state().with(name, current.withIncremental(next[0]));
               },
               windowStart,

@@ -2,9 +2,11 @@ package dev.pfsync.core.engine;
 
 import dev.pfsync.core.Checkpoint;
 import dev.pfsync.core.Destination;
+import dev.pfsync.core.DestinationUnavailableException;
 import dev.pfsync.core.PageInterruptedException;
 import dev.pfsync.core.Progress;
 import dev.pfsync.core.ProgressListener;
+import dev.pfsync.core.RejectedRecord;
 import dev.pfsync.core.RunStatus;
 import dev.pfsync.core.RunSummary;
 import dev.pfsync.core.SyncMode;
@@ -16,6 +18,7 @@ import dev.pfsync.core.state.SyncState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +44,11 @@ final class RunContext {
   private final ProgressListener listener;
   private final Clock clock;
   private final SyncSettings settings;
+  private final SourceClock sourceClock;
+  private final Recovery recovery;
   private final Consumer<SyncState> onCommit;
   private final Map<String, TableCounts> counts = new LinkedHashMap<>();
+  private final RejectedTally rejected;
   private SyncState state;
   private long pages;
   private long rows;
@@ -61,14 +67,22 @@ final class RunContext {
     this.listener = wiring.listener();
     this.clock = wiring.clock();
     this.settings = wiring.settings();
+    this.sourceClock = wiring.sourceClock();
+    this.recovery = new Recovery(wiring.destination(), wiring.pause(), stopRequested);
     this.state = state;
     this.onCommit = onCommit;
     this.start = clock.instant();
     wiring.tables().forEach(t -> counts.put(t.table(), new TableCounts()));
+    this.rejected = new RejectedTally(settings.maxRejected(), counts);
   }
 
   Instant start() {
     return start;
+  }
+
+  /** The earlier of the run's start and the source's clock at that instant, as last seen. */
+  Instant sourceStart() {
+    return sourceClock.earlierOf(start);
   }
 
   SyncState state() {
@@ -105,10 +119,15 @@ final class RunContext {
     CheckedPage open();
   }
 
+  /** A page as committed: the state after it and what it counted. */
+  private record Applied(
+      CheckedPage page, SyncState next, List<RejectedRecord> rejected, int unstorable) {}
+
   /**
-   * Applies one page, as it is read, with the state after it as one checkpoint, then reports
-   * progress. If the page's stream breaks off mid-body, the checkpoint is void and the page is read
-   * again, whole, once.
+   * Applies one page, as it is read, with the state after it and its rejected records as one
+   * checkpoint, then reports progress. If the page's stream breaks off mid-body, the checkpoint is
+   * void and the page is read again, whole, once. If the destination's connection dies, the state
+   * is read again from the destination and the page applied again unless its commit made it.
    *
    * @param after the state once the whole page is read (called before the checkpoint commits)
    * @return the page as applied, read to its end
@@ -121,45 +140,93 @@ final class RunContext {
       Instant windowStart,
       Instant windowEnd) {
     pages++;
-    CheckedPage page;
-    SyncState next;
-    try {
-      page = streamed.open();
-      next = apply(table, page, after);
-    } catch (PageInterruptedException e) {
-      LOG.warn("{}; reading the page again", e.getMessage());
-      page = whole.open();
-      next = apply(table, page, after);
+    SyncState before = state;
+    Applied applied;
+    for (int attempt = 1; ; attempt++) {
+      Applied[] pending = new Applied[1];
+      try {
+        applied = applyOnce(table, streamed, whole, after, pending);
+        break;
+      } catch (DestinationUnavailableException e) {
+        SyncState stored = recovery.reload(e, attempt);
+        if (pending[0] != null && stored.equals(pending[0].next())) {
+          LOG.info(
+              "table {}: the checkpoint committed before the connection was lost", table.table());
+          applied = pending[0];
+          break;
+        }
+        recovery.requireUnchanged(stored, before, e);
+        LOG.warn("table {}: {}; applying the page again", table.table(), e.getMessage());
+      }
     }
-    committed(next);
-    counts.get(table.table()).add(page.rows(), page.deleted(), page.skipped());
-    rows += page.rows();
+    committed(applied.next());
+    count(table, applied);
     listener.checkpointed(progress(table.table(), windowStart, windowEnd));
-    return page;
+    return applied.page();
   }
 
-  private SyncState apply(
-      TableBinding table, CheckedPage page, Function<CheckedPage, SyncState> after) {
-    SyncState[] next = new SyncState[1];
+  private Applied applyOnce(
+      TableBinding table,
+      PageOpener streamed,
+      PageOpener whole,
+      Function<CheckedPage, SyncState> after,
+      Applied[] pending) {
+    try {
+      return apply(table, streamed.open(), after, pending);
+    } catch (PageInterruptedException e) {
+      LOG.warn("{}; reading the page again", e.getMessage());
+      return apply(table, whole.open(), after, pending);
+    }
+  }
+
+  private Applied apply(
+      TableBinding table,
+      CheckedPage page,
+      Function<CheckedPage, SyncState> after,
+      Applied[] pending) {
     try (page) {
       destination.apply(
           table.table(),
           page,
-          () -> {
-            next[0] = after.apply(page);
-            return new Checkpoint(List.of(), StateCodec.encode(next[0]), page.skipped());
+          unstorable -> {
+            sourceClock.observed(page.serverTime());
+            SyncState next = after.apply(page);
+            List<RejectedRecord> all = new ArrayList<>(page.rejected());
+            all.addAll(unstorable);
+            Applied a = new Applied(page, next, all, unstorable.size());
+            rejected.check(table, a.page().rows() + page.rejected().size(), all);
+            pending[0] = a;
+            return new Checkpoint(List.of(), StateCodec.encode(next), all);
           });
     }
-    return next[0];
+    return pending[0];
   }
 
-  /** Applies a checkpoint that moves only the state. */
+  private void count(TableBinding table, Applied a) {
+    long tombstones = a.page().deleted();
+    long upserted = Math.max(0, a.page().rows() - tombstones - a.unstorable());
+    counts.get(table.table()).add(upserted, tombstones, a.rejected().size());
+    rows += upserted + tombstones;
+    for (int i = a.rejected().size() - a.unstorable(); i < a.rejected().size(); i++) {
+      LOG.warn("rejected a record: {}", a.rejected().get(i).describe());
+    }
+  }
+
+  /** Applies a checkpoint that moves only the state (re-read and retried like a page). */
   void checkpointState(SyncState next) {
-    apply(new Checkpoint(List.of(), StateCodec.encode(next), 0), next);
-  }
-
-  private void apply(Checkpoint checkpoint, SyncState next) {
-    destination.apply(checkpoint);
+    SyncState before = state;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        destination.apply(Checkpoint.stateOnly(StateCodec.encode(next)));
+        break;
+      } catch (DestinationUnavailableException e) {
+        SyncState stored = recovery.reload(e, attempt);
+        if (stored.equals(next)) {
+          break;
+        }
+        recovery.requireUnchanged(stored, before, e);
+      }
+    }
     committed(next);
   }
 

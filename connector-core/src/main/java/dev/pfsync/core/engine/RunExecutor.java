@@ -7,15 +7,14 @@ import dev.pfsync.core.RunStatus;
 import dev.pfsync.core.RunSummary;
 import dev.pfsync.core.SyncMode;
 import dev.pfsync.core.SyncSettings;
+import dev.pfsync.core.SyncStoppedException;
 import dev.pfsync.core.TableBinding;
 import dev.pfsync.core.TableSchema;
 import dev.pfsync.core.paging.KeysetPager;
 import dev.pfsync.core.state.StateCodec;
 import dev.pfsync.core.state.SyncState;
-import dev.pfsync.core.state.TableState;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ import java.util.function.BooleanSupplier;
  * Executes single runs: opens the destination once, then for each run records its start, lets the
  * mode's pass page through the source (a checkpoint per page), writes the mode flip as the last
  * checkpoint and records how the run ended. On failure it records FAILED and rethrows; the state
- * stays at the last applied checkpoint.
+ * stays at the last applied checkpoint, and the next run reads it again from the destination.
  */
 public final class RunExecutor {
   /** What every run is wired to. */
@@ -35,16 +34,22 @@ public final class RunExecutor {
       Destination destination,
       ProgressListener listener,
       Clock clock,
-      SyncSettings settings) {}
+      SyncSettings settings,
+      SourceClock sourceClock,
+      Recovery.Pause pause) {}
 
   private final Wiring wiring;
   private final List<String> names;
   private final IncrementalPass incremental;
   private final HistoricalPass historical;
+  private final StateLoader loader;
   private final boolean prefetch;
   private SyncState committed;
+  private boolean opened;
 
   /**
+   * @param pause waits between attempts to reach a destination that went away; returns early when a
+   *     stop is requested
    * @param prefetch whether passes fetch the next page while the current one is checkpointed
    */
   public RunExecutor(
@@ -54,9 +59,18 @@ public final class RunExecutor {
       SyncSettings settings,
       Clock clock,
       ProgressListener listener,
+      java.util.function.Consumer<Duration> pause,
       boolean prefetch) {
     this.prefetch = prefetch;
-    this.wiring = new Wiring(List.copyOf(tables), destination, listener, clock, settings);
+    this.wiring =
+        new Wiring(
+            List.copyOf(tables),
+            destination,
+            listener,
+            clock,
+            settings,
+            new SourceClock(clock),
+            pause::accept);
     this.names = wiring.tables().stream().map(TableBinding::table).toList();
     Map<String, KeysetPager> pagers = new LinkedHashMap<>();
     for (TableBinding t : wiring.tables()) {
@@ -66,26 +80,28 @@ public final class RunExecutor {
     }
     this.incremental = new IncrementalPass(wiring.tables(), pagers);
     this.historical = new HistoricalPass(wiring.tables(), pagers);
+    this.loader = new StateLoader(wiring.tables(), source, destination, settings, clock);
   }
 
   /**
-   * The committed state; on the first call opens the destination, reads the stored state and
-   * initialises tables it does not know yet at the current time.
+   * The committed state; on the first call opens the destination and reads the stored state, after
+   * a failed run reads it again (a commit whose answer was lost may have made it). Tables the state
+   * does not know yet start at the current time.
+   *
+   * @throws dev.pfsync.core.ConfigurationException if the state was written for another destination
+   *     schema or source
    */
   public SyncState state() {
     if (committed == null) {
-      List<TableSchema> schemas = wiring.tables().stream().map(TableBinding::schema).toList();
-      SyncSettings s = wiring.settings();
-      SyncState stored =
-          wiring
-              .destination()
-              .open(s.connectorId(), schemas)
-              .map(StateCodec::decode)
-              .orElseGet(SyncState::empty);
-      Instant now = wiring.clock().instant();
-      committed =
-          stored.withMissing(
-              names, () -> TableState.initial(now, s.recent(), s.window(), s.historyStart()));
+      Optional<String> stored;
+      if (opened) {
+        stored = wiring.destination().reloadState();
+      } else {
+        List<TableSchema> schemas = wiring.tables().stream().map(TableBinding::schema).toList();
+        stored = wiring.destination().open(wiring.settings().connectorId(), schemas);
+        opened = true;
+      }
+      committed = loader.prepare(stored.map(StateCodec::decode).orElseGet(SyncState::empty));
     }
     return committed;
   }
@@ -111,10 +127,7 @@ public final class RunExecutor {
     wiring.listener().runStarted(mode);
     var run = new RunContext(mode, budget, stopRequested, wiring, start, s -> committed = s);
     try {
-      RunOutcome outcome;
-      try (PageFetcher fetcher = new PageFetcher(prefetch)) {
-        outcome = (mode == SyncMode.INCREMENTAL ? incremental : historical).execute(run, fetcher);
-      }
+      RunOutcome outcome = execute(mode, run, stopRequested);
       run.checkpointState(run.state().afterRun(mode, names));
       RunStatus status =
           outcome == RunOutcome.STOP_REQUESTED
@@ -135,6 +148,7 @@ public final class RunExecutor {
       wiring.listener().runFinished(summary);
       return summary;
     } catch (RuntimeException e) {
+      committed = null; // read it again: the failure may have hidden whether a commit made it
       Optional<String> message = Optional.of(String.valueOf(e.getMessage()));
       try {
         wiring.destination().finishRun(RunStatus.FAILED, message);
@@ -143,6 +157,19 @@ public final class RunExecutor {
         e.addSuppressed(suppressed);
       }
       throw e;
+    }
+  }
+
+  private RunOutcome execute(SyncMode mode, RunContext run, BooleanSupplier stopRequested) {
+    try (PageFetcher fetcher = new PageFetcher(prefetch)) {
+      return (mode == SyncMode.INCREMENTAL ? incremental : historical).execute(run, fetcher);
+    } catch (SyncStoppedException e) {
+      if (!stopRequested.getAsBoolean()) {
+        throw e;
+      }
+      // The source gave up a wait or a request for the stop: the page in progress was not
+      // checkpointed, so the run ends at its last checkpoint like any stopped run.
+      return RunOutcome.STOP_REQUESTED;
     }
   }
 }

@@ -6,15 +6,24 @@ import dev.pfsync.core.TableSummary;
 final class TableCounts {
   private long upserted;
   private long deleted;
-  private long skipped;
+  private long rejected;
 
-  void add(long rows, long tombstones, int skippedRows) {
-    upserted += rows - tombstones;
+  void add(long upsertedRows, long tombstones, long rejectedRecords) {
+    upserted += upsertedRows;
     deleted += tombstones;
-    skipped += skippedRows;
+    rejected += rejectedRecords;
+  }
+
+  /** Records read: loaded ones and rejected ones. */
+  long records() {
+    return upserted + deleted + rejected;
+  }
+
+  long rejected() {
+    return rejected;
   }
 
   TableSummary summary(String table, boolean historicalComplete) {
-    return new TableSummary(table, upserted, deleted, skipped, historicalComplete);
+    return new TableSummary(table, upserted, deleted, rejected, historicalComplete);
   }
 }

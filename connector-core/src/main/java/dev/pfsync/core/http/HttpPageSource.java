@@ -1,6 +1,5 @@
 package dev.pfsync.core.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.pfsync.core.ConfigurationException;
 import dev.pfsync.core.Page;
 import dev.pfsync.core.PageInterruptedException;
@@ -12,8 +11,10 @@ import dev.pfsync.core.SyncException;
 import dev.pfsync.core.TableBinding;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -72,23 +73,22 @@ public final class HttpPageSource implements PageSource {
             Objects.requireNonNull(random, "random"),
             Objects.requireNonNull(clock, "clock"));
     this.redactor = new Redactor(config.bearerToken());
-    this.parser = new PageParser(new JsonFactory(), redactor);
+    this.parser = new PageParser(redactor);
     this.client = PooledClient.create(config);
   }
 
   @Override
   public Page fetch(TableBinding table, PageRequest request) {
     PageUrl url = PageUrl.of(config.baseUrl(), table, request);
-    byte[] body =
-        request(
-            table,
-            url,
-            response -> {
-              try (response) {
-                return HttpReply.read(response).body();
-              }
-            });
-    return parser.parse(table, url, body);
+    return request(
+        table,
+        url,
+        response -> {
+          try (response) {
+            byte[] body = HttpReply.read(response).body();
+            return parser.parse(table, url, body, DateHeader.of(response));
+          }
+        });
   }
 
   /**
@@ -105,10 +105,11 @@ public final class HttpPageSource implements PageSource {
         url,
         response -> {
           HttpEntity entity = response.getEntity();
-          HeadCapture head =
-              new HeadCapture(entity == null ? InputStream.nullInputStream() : entity.getContent());
+          BodyCapture body =
+              new BodyCapture(entity == null ? InputStream.nullInputStream() : entity.getContent());
           try {
-            return parser.open(table, url, head, head::bytes, () -> closeQuietly(response));
+            return parser.open(
+                table, url, body, DateHeader.of(response), () -> closeQuietly(response));
           } catch (RuntimeException e) {
             closeQuietly(response);
             throw e;
@@ -192,6 +193,30 @@ public final class HttpPageSource implements PageSource {
   @Override
   public void close() {
     client.close(CloseMode.GRACEFUL);
+  }
+
+  /** The base URL, normalized: lower-case scheme and host, no default port, no trailing slash. */
+  @Override
+  public Optional<String> origin() {
+    return Optional.of(origin(config.baseUrl()));
+  }
+
+  static String origin(URI url) {
+    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+    int port = url.getPort();
+    boolean defaultPort =
+        port == -1
+            || (scheme.equals("http") && port == 80)
+            || (scheme.equals("https") && port == 443);
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return scheme
+        + "://"
+        + url.getHost().toLowerCase(Locale.ROOT)
+        + (defaultPort ? "" : ":" + port)
+        + path;
   }
 
   private HttpGet get(PageUrl url) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.pfsync.core.Keyset;
 import dev.pfsync.core.Page;
 import dev.pfsync.core.PageEnd;
@@ -11,10 +13,10 @@ import dev.pfsync.core.PageInterruptedException;
 import dev.pfsync.core.PageStream;
 import dev.pfsync.core.ProtocolViolationException;
 import dev.pfsync.core.QueryParams;
+import dev.pfsync.core.RejectedRecord;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.TableBinding;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Parses a page body held in memory, record by record: {@code {"data": [...], "has_more": bool,
  * "next": {...}}}. A body that is not such an object is a {@link ProtocolViolationException}; a bad
- * record inside {@code data} is skipped, logged and counted.
+ * record inside {@code data} is rejected (kept with its text, logged and counted), not the page.
  */
 final class PageParser {
   private static final Logger log = LoggerFactory.getLogger(PageParser.class);
@@ -38,41 +40,66 @@ final class PageParser {
   private final Values values;
   private final Redactor redactor;
 
-  PageParser(JsonFactory factory, Redactor redactor) {
-    this.factory = factory;
+  PageParser(Redactor redactor) {
+    this.factory = jsonFactory();
     this.values = new Values(factory);
     this.redactor = redactor;
   }
 
+  /**
+   * The JSON reader of pages: lenient about raw control characters inside strings (their meaning is
+   * plain), and with no limit of its own on the length of a number (the body's size bound is the
+   * limit), so that a number too long to store rejects its record instead of failing the page.
+   */
+  static JsonFactory jsonFactory() {
+    return JsonFactory.builder()
+        .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+        .streamReadConstraints(
+            StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build())
+        .build();
+  }
+
   /** Parses the whole page. */
-  Page parse(TableBinding table, PageUrl url, byte[] body) {
-    PageStream page = open(table, url, body);
+  Page parse(TableBinding table, PageUrl url, byte[] body, Optional<Instant> serverTime) {
+    PageStream page = open(table, url, body, serverTime);
     List<Row> rows = new ArrayList<>();
     for (Row row = page.next(); row != null; row = page.next()) {
       rows.add(row);
     }
     PageEnd end = page.end();
-    return new Page(rows, end.hasMore(), end.next(), end.skipped());
+    return new Page(rows, end.hasMore(), end.next(), end.rejected(), end.serverTime());
   }
 
   /**
    * Opens a page held in memory to be parsed as it is read: what precedes {@code data} is parsed
    * now, each record on {@link PageStream#next()}, what follows once the last record has been read.
+   *
+   * @param serverTime the API's clock when it answered (its Date header), if it said
    */
-  PageStream open(TableBinding table, PageUrl url, byte[] body) {
-    return new Reader(table, url, () -> factory.createParser(body), () -> body, () -> {});
+  PageStream open(TableBinding table, PageUrl url, byte[] body, Optional<Instant> serverTime) {
+    return new Reader(
+        table,
+        url,
+        () -> factory.createParser(body),
+        RawRecords.of(body),
+        () -> body,
+        serverTime,
+        () -> {});
   }
 
   /**
    * Opens a page arriving on {@code in}, parsed as it arrives. A failure to read {@code in} (the
    * connection lost mid-body) is a {@link PageInterruptedException}; {@code release} runs once the
    * page has been read to its end, or when it is closed before.
-   *
-   * @param head the first bytes read so far, for messages
    */
   PageStream open(
-      TableBinding table, PageUrl url, InputStream in, Supplier<byte[]> head, Runnable release) {
-    return new Reader(table, url, () -> factory.createParser(in), head, release);
+      TableBinding table,
+      PageUrl url,
+      BodyCapture in,
+      Optional<Instant> serverTime,
+      Runnable release) {
+    return new Reader(
+        table, url, () -> factory.createParser(in), in, in::head, serverTime, release);
   }
 
   /** The parse of one page body, record by record. */
@@ -82,6 +109,8 @@ final class PageParser {
     private final Supplier<byte[]> body;
     private final Runnable release;
     private final RecordParser records;
+    private final Optional<Instant> serverTime;
+    private final List<RejectedRecord> rejected = new ArrayList<>();
     private boolean released;
     private JsonParser p;
     private boolean inData;
@@ -89,20 +118,22 @@ final class PageParser {
     private Boolean hasMore;
     private Optional<Keyset> next = Optional.empty();
     private long rows;
-    private int skipped;
     private PageEnd end;
 
     Reader(
         TableBinding table,
         PageUrl url,
         Step<JsonParser> parser,
+        RawRecords raw,
         Supplier<byte[]> body,
+        Optional<Instant> serverTime,
         Runnable release) {
       this.table = table;
       this.url = url;
       this.body = body;
+      this.serverTime = serverTime;
       this.release = release;
-      this.records = new RecordParser(table, values);
+      this.records = new RecordParser(table, values, raw);
       parsing(
           () -> {
             p = parser.run();
@@ -129,15 +160,12 @@ final class PageParser {
                 rows++;
                 return good.row();
               }
-              RecordParser.Skipped bad = (RecordParser.Skipped) parsed;
-              skipped++;
+              RejectedRecord bad = ((RecordParser.Rejected) parsed).record();
+              rejected.add(bad);
               log.warn(
-                  "table {}: skipped record {} in GET {}: {}",
-                  table.table(),
-                  redactor.apply(
-                      bad.id().map(id -> "id=" + Values.quote(id)).orElse("(id unknown)")),
+                  "rejected a record in GET {}: {}",
                   url.pathAndQuery(),
-                  redactor.apply(bad.reason()));
+                  redactor.apply(bad.describe()));
             }
             return null;
           });
@@ -212,10 +240,10 @@ final class PageParser {
       if (hasMore == null) {
         throw violation(table, url, body, "has_more is missing", null);
       }
-      if (hasMore && rows == 0 && skipped == 0) {
+      if (hasMore && rows == 0 && rejected.isEmpty()) {
         throw violation(table, url, body, "has_more is true but the page is empty", null);
       }
-      end = new PageEnd(hasMore, next, skipped);
+      end = new PageEnd(hasMore, next, rejected, serverTime);
     }
 
     private <T> T parsing(Step<T> step) {

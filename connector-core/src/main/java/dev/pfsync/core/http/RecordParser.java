@@ -6,6 +6,7 @@ import dev.pfsync.core.Column;
 import dev.pfsync.core.ColumnType;
 import dev.pfsync.core.CursorFormat;
 import dev.pfsync.core.FieldNames;
+import dev.pfsync.core.RejectedRecord;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.TableBinding;
 import java.io.IOException;
@@ -16,22 +17,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads one element of a page's {@code data} array into a {@link Row}, or says why the record must
- * be skipped (not an object, key or cursor missing or bad, a declared field of the wrong type). It
- * always consumes the whole element, so the page goes on with the next one.
+ * Reads one element of a page's {@code data} array into a {@link Row}, or says why the record is
+ * rejected (not an object, key or cursor missing or bad, a declared field of the wrong type), with
+ * the record's text as the API sent it. It always consumes the whole element, so the page goes on
+ * with the next one.
  */
 final class RecordParser {
 
   /** What became of one record. */
-  sealed interface Parsed permits Good, Skipped {}
+  sealed interface Parsed permits Good, Rejected {}
 
   record Good(Row row) implements Parsed {}
 
-  /** A record that is skipped, with its key as sent when it could be read. */
-  record Skipped(Optional<String> id, String reason) implements Parsed {}
+  /** A record that is not loaded. */
+  record Rejected(RejectedRecord record) implements Parsed {}
 
   private final TableBinding table;
   private final Values values;
+  private final RawRecords raw;
   private final Map<String, ColumnType> declared = new HashMap<>();
   // Per position in a record, the field the last record had there: records repeat their fields in
   // the same order and Jackson interns names, so an identity check replaces the hash lookups.
@@ -43,9 +46,10 @@ final class RecordParser {
   /** A field name and how its values are read ({@code type} null: not declared, inferred). */
   private record Field(String name, ColumnType type, boolean digitsAllowed) {}
 
-  RecordParser(TableBinding table, Values values) {
+  RecordParser(TableBinding table, Values values, RawRecords raw) {
     this.table = table;
     this.values = values;
+    this.raw = raw;
     for (Column c : table.schema().columns()) {
       declared.put(c.name(), c.type());
     }
@@ -55,11 +59,18 @@ final class RecordParser {
   Parsed read(JsonParser p) throws IOException {
     JsonToken start = p.currentToken();
     if (start != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      return new Skipped(Optional.empty(), "not a JSON object but a JSON " + Values.kind(start));
+      String text = values.rawJson(p);
+      return rejected(
+          Optional.empty(),
+          Optional.empty(),
+          "not a JSON object but a JSON " + Values.kind(start),
+          text);
     }
+    long from = p.currentTokenLocation().getByteOffset();
+    raw.recordStarts(from);
     int n = 0;
     String rawKey = null;
+    String badField = null;
     String reason = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -83,7 +94,8 @@ final class RecordParser {
       } catch (BadValueException e) {
         value = null;
         if (reason == null) {
-          reason = "field " + name + ": " + e.getMessage();
+          badField = name;
+          reason = e.getMessage();
         }
       }
       names[n] = name;
@@ -91,13 +103,21 @@ final class RecordParser {
     }
     Row row = row(n);
     Optional<String> id = Optional.ofNullable(rawKey);
-    String problem = keyAndCursorProblem(row.values(), reason);
+    Problem problem = keyAndCursorProblem(row.values(), badField, reason);
     if (problem != null) {
-      return new Skipped(id, problem);
+      long to = p.currentTokenLocation().getByteOffset() + 1;
+      String text = from < 0 || to <= 0 ? "(record text not available)" : raw.text(from, to);
+      return rejected(id, Optional.of(problem.field()), problem.reason(), text);
     }
     boolean deleted = table.deletedField().map(f -> row.get(f) != null).orElse(false);
     // A row's own map is not copied again: a tombstone costs one small object more.
     return new Good(deleted ? new Row(row.values(), true) : row);
+  }
+
+  private Rejected rejected(
+      Optional<String> key, Optional<String> field, String reason, String text) {
+    String why = field.map(f -> "field " + f + ": " + reason).orElse(reason);
+    return new Rejected(new RejectedRecord(table.table(), key, field, why, text));
   }
 
   private Field field(String name) {
@@ -114,7 +134,8 @@ final class RecordParser {
     if (shape == null || !shape.sameAs(names, n)) {
       Optional<FieldNames> distinct = distinct(n);
       if (distinct.isEmpty()) {
-        // A name given twice: the last value wins, at the first place, as in a map.
+        // A name given twice: the last value wins, at the first place, as JavaScript, Python and
+        // Jackson read such objects.
         LinkedHashMap<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
           map.put(names[i], copy[i]);
@@ -145,28 +166,35 @@ final class RecordParser {
     return values.declared(p, field.type(), field.digitsAllowed());
   }
 
-  /** The first reason to skip: key, then cursor, then any field of the wrong type. */
-  private String keyAndCursorProblem(Map<String, Object> row, String fieldProblem) {
+  /** Why a record is rejected, naming the field at fault. */
+  private record Problem(String field, String reason) {}
+
+  /** The first reason to reject: key, then cursor, then any field of the wrong type. */
+  private Problem keyAndCursorProblem(Map<String, Object> row, String badField, String reason) {
     String key = table.keyField();
     String cursor = table.cursorField();
+    if (key.equals(badField)) {
+      return new Problem(key, reason);
+    }
     if (!row.containsKey(key)) {
-      return "missing key field " + key;
+      return new Problem(key, "missing key field");
     }
     Object keyValue = row.get(key);
     if (keyValue == null) {
-      return fieldProblem != null && fieldProblem.startsWith("field " + key + ":")
-          ? fieldProblem
-          : "null key field " + key;
+      return new Problem(key, "null key field");
     }
     if (keyValue instanceof String s && s.isBlank()) {
-      return "blank key field " + key;
+      return new Problem(key, "blank key field");
+    }
+    if (cursor.equals(badField)) {
+      return new Problem(cursor, reason);
     }
     if (!row.containsKey(cursor)) {
-      return "missing cursor field " + cursor;
+      return new Problem(cursor, "missing cursor field");
     }
-    if (row.get(cursor) == null && fieldProblem == null) {
-      return "null cursor field " + cursor;
+    if (row.get(cursor) == null) {
+      return new Problem(cursor, "null cursor field");
     }
-    return fieldProblem;
+    return badField == null ? null : new Problem(badField, reason);
   }
 }

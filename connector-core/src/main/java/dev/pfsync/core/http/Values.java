@@ -9,13 +9,10 @@ import dev.pfsync.core.ColumnType;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.CharBuffer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.Month;
-import java.time.OffsetDateTime;
-import java.time.Year;
 import java.util.Base64;
 
 /**
@@ -24,6 +21,12 @@ import java.util.Base64;
  * in step) and reported as a {@link BadValueException}. The caller handles JSON null.
  */
 final class Values {
+  /**
+   * Longest number text converted: PostgreSQL's numeric holds 131,072 digits before the point and
+   * 16,383 after, and converting a longer text would cost seconds of CPU for nothing.
+   */
+  static final int MAX_NUMBER_CHARS = 150_000;
+
   private final JsonFactory factory;
 
   Values(JsonFactory factory) {
@@ -54,6 +57,9 @@ final class Values {
   private Object scalar(JsonParser p, JsonToken t, ColumnType type, boolean digitsAllowed)
       throws IOException, BadValueException {
     boolean digits = digitsAllowed && t == JsonToken.VALUE_STRING && isDigits(p.getText());
+    if (t.isNumeric() && p.getTextLength() > MAX_NUMBER_CHARS) {
+      throw new BadValueException("a number of " + p.getTextLength() + " characters is too long");
+    }
     switch (type) {
       case STRING:
         return expect(p, t, JsonToken.VALUE_STRING, type).getText();
@@ -62,9 +68,7 @@ final class Values {
           return Instant.ofEpochMilli(longValue(p, t, type, digits));
         }
         expect(p, t, JsonToken.VALUE_STRING, type);
-        Instant plain =
-            plainUtcSeconds(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-        return plain != null ? plain : parseInstant(p.getText());
+        return Timestamps.instant(chars(p));
       case INT:
         long v = longValue(p, t, type, digits);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
@@ -82,16 +86,25 @@ final class Values {
         if (!t.isNumeric()) {
           throw mismatch(type, t);
         }
-        return p.getDoubleValue();
+        double d = p.getDoubleValue();
+        if (Double.isInfinite(d)) {
+          throw new BadValueException("DOUBLE value " + quote(p.getText()) + " out of range");
+        }
+        return d;
       case DECIMAL:
         if (t.isNumeric()) {
           return p.getDecimalValue();
         }
-        return new BigDecimal(expect(p, t, JsonToken.VALUE_STRING, type).getText());
+        String text = expect(p, t, JsonToken.VALUE_STRING, type).getText();
+        if (text.length() > MAX_NUMBER_CHARS) {
+          throw new BadValueException("a number of " + text.length() + " characters is too long");
+        }
+        return new BigDecimal(text);
       case NAIVE_DATE:
         return LocalDate.parse(expect(p, t, JsonToken.VALUE_STRING, type).getText());
       case NAIVE_DATETIME:
-        return LocalDateTime.parse(expect(p, t, JsonToken.VALUE_STRING, type).getText());
+        expect(p, t, JsonToken.VALUE_STRING, type);
+        return Timestamps.naive(chars(p));
       case BINARY:
         return Base64.getDecoder().decode(expect(p, t, JsonToken.VALUE_STRING, type).getText());
       default:
@@ -99,17 +112,32 @@ final class Values {
     }
   }
 
+  /** The current string token's characters, without copying them into a String. */
+  private static CharSequence chars(JsonParser p) throws IOException {
+    return CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+  }
+
   /** The value of a field the schema does not declare, typed by its JSON kind. */
-  Object inferred(JsonParser p) throws IOException {
+  Object inferred(JsonParser p) throws IOException, BadValueException {
     JsonToken t = p.currentToken();
     switch (t) {
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:
+        if (p.getTextLength() > MAX_NUMBER_CHARS) {
+          throw new BadValueException(
+              "a number of " + p.getTextLength() + " characters is too long");
+        }
         NumberType n = p.getNumberType();
         return n == NumberType.BIG_INTEGER ? p.getDecimalValue() : (Object) p.getLongValue();
       case VALUE_NUMBER_FLOAT:
-        return p.getDoubleValue();
+        if (p.getTextLength() > MAX_NUMBER_CHARS) {
+          throw new BadValueException(
+              "a number of " + p.getTextLength() + " characters is too long");
+        }
+        double d = p.getDoubleValue();
+        // Beyond a double (1e999): kept exact as a decimal rather than as Infinity.
+        return Double.isInfinite(d) ? p.getDecimalValue() : (Object) d;
       case VALUE_TRUE:
       case VALUE_FALSE:
         return t == JsonToken.VALUE_TRUE;
@@ -129,66 +157,9 @@ final class Values {
     return out.toString();
   }
 
+  /** An ISO-8601 instant, read leniently (see {@link Timestamps}). */
   static Instant parseInstant(String text) {
-    Instant plain = plainUtcSeconds(text.toCharArray(), 0, text.length());
-    if (plain != null) {
-      return plain;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeException e) {
-      return OffsetDateTime.parse(text).toInstant();
-    }
-  }
-
-  /**
-   * The common form {@code yyyy-MM-ddTHH:mm:ssZ}, read by hand from the parser's characters
-   * (Instant.parse was the hottest frame of page parsing, and this needs no String); null for
-   * anything else or unusual (leap second, bad day), which {@link #parseInstant} handles.
-   */
-  static Instant plainUtcSeconds(char[] c, int off, int len) {
-    if (len != 20
-        || c[off + 4] != '-'
-        || c[off + 7] != '-'
-        || c[off + 10] != 'T'
-        || c[off + 13] != ':'
-        || c[off + 16] != ':'
-        || c[off + 19] != 'Z') {
-      return null;
-    }
-    for (int i : DIGIT_POSITIONS) {
-      char d = c[off + i];
-      if (d < '0' || d > '9') {
-        return null;
-      }
-    }
-    int year = digits(c, off, 4);
-    int month = digits(c, off + 5, 2);
-    int day = digits(c, off + 8, 2);
-    int hour = digits(c, off + 11, 2);
-    int minute = digits(c, off + 14, 2);
-    int second = digits(c, off + 17, 2);
-    if (month < 1
-        || month > 12
-        || day < 1
-        || day > Month.of(month).length(Year.isLeap(year))
-        || hour > 23
-        || minute > 59
-        || second > 59) {
-      return null;
-    }
-    long days = LocalDate.of(year, month, day).toEpochDay();
-    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second);
-  }
-
-  private static final int[] DIGIT_POSITIONS = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
-
-  private static int digits(char[] c, int from, int count) {
-    int v = 0;
-    for (int i = from; i < from + count; i++) {
-      v = v * 10 + (c[i] - '0');
-    }
-    return v;
+    return Timestamps.instant(text);
   }
 
   static boolean isDigits(String s) {

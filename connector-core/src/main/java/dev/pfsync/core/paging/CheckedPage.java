@@ -4,9 +4,13 @@ import dev.pfsync.core.Keyset;
 import dev.pfsync.core.PageEnd;
 import dev.pfsync.core.PageRequest;
 import dev.pfsync.core.PageStream;
+import dev.pfsync.core.RejectedRecord;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.RowStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One page checked by its {@link KeysetPager} as it is read: each row when it passes, the page's
@@ -39,7 +43,8 @@ public final class CheckedPage implements RowStream, AutoCloseable {
     if (row == null) {
       PageEnd pageEnd = source.end();
       position =
-          pager.checkEnd(request, at, rows, pageEnd.hasMore(), pageEnd.next(), pageEnd.skipped());
+          pager.checkEnd(
+              request, at, rows, pageEnd.hasMore(), pageEnd.next(), pageEnd.rejected().size());
       end = pageEnd; // only an end that passed its checks counts as one
       return null;
     }
@@ -62,7 +67,7 @@ public final class CheckedPage implements RowStream, AutoCloseable {
     return end != null;
   }
 
-  /** The position after this page (the last record sent, skipped ones included). */
+  /** The position after this page (the last record sent, rejected ones included). */
   public Keyset position() {
     requireEnded();
     return position;
@@ -74,10 +79,16 @@ public final class CheckedPage implements RowStream, AutoCloseable {
     return !end.hasMore();
   }
 
-  /** Bad records the source skipped on this page. */
-  public int skipped() {
+  /** Records of this page the source rejected (not among the rows). */
+  public List<RejectedRecord> rejected() {
     requireEnded();
-    return end.skipped();
+    return end.rejected();
+  }
+
+  /** The source's clock when it answered this page, if it said. */
+  public Optional<Instant> serverTime() {
+    requireEnded();
+    return end.serverTime();
   }
 
   /** Valid rows read, tombstones included. */

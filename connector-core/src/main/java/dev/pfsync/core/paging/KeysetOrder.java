@@ -44,6 +44,11 @@ public final class KeysetOrder implements Comparator<Keyset> {
     return compareKeys(a.afterKey().get(), b.afterKey().get());
   }
 
+  /** The lesser of two positions ({@code a} if equal). */
+  public Keyset min(Keyset a, Keyset b) {
+    return compare(a, b) <= 0 ? a : b;
+  }
+
   /** The greater of two positions ({@code a} if equal). */
   public Keyset max(Keyset a, Keyset b) {
     return compare(a, b) >= 0 ? a : b;

@@ -68,7 +68,7 @@ public final class KeysetPager {
     for (Row row = page.next(); row != null; row = page.next()) {
       rows.add(row);
     }
-    return new PagedRows(rows, page.skipped(), page.position(), page.exhausted());
+    return new PagedRows(rows, page.rejected(), page.position(), page.exhausted());
   }
 
   private PageRequest request(Keyset from, Optional<Instant> before) {
@@ -106,8 +106,8 @@ public final class KeysetPager {
       long rows,
       boolean hasMore,
       Optional<Keyset> next,
-      int skipped) {
-    if (hasMore && rows == 0 && skipped == 0) {
+      int rejected) {
+    if (hasMore && rows == 0 && rejected == 0) {
       throw violation(request, "has_more is true but the page is empty");
     }
     if (next.isPresent()) {
@@ -119,9 +119,9 @@ public final class KeysetPager {
       if (!before(n, request)) {
         throw violation(request, "next " + describe(n) + " is not before the requested bound");
       }
-      // Trust next only to step past records this page skipped: with every record kept, the
+      // Trust next only to step past records this page rejected: with every record kept, the
       // last row is the position, so a next that jumps further cannot skip unseen rows.
-      if (skipped > 0 || rows == 0) {
+      if (rejected > 0 || rows == 0) {
         position = n;
       }
     }

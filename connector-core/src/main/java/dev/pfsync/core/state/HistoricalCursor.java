@@ -46,6 +46,14 @@ public record HistoricalCursor(
     return start.orElseGet(() -> latest(limit, windowEnd.minus(window)));
   }
 
+  /**
+   * This cursor with another backward limit; the current window keeps its start (recorded now if it
+   * was not), so only windows not yet begun follow the new limit.
+   */
+  public HistoricalCursor withLimit(Instant newLimit, Duration window) {
+    return new HistoricalCursor(newLimit, windowEnd, position, Optional.of(windowStart(window)));
+  }
+
   /** The same window with the position moved to {@code to}. */
   public HistoricalCursor at(Keyset to) {
     return new HistoricalCursor(limit, windowEnd, to, start);

@@ -7,17 +7,22 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pfsync.core.Keyset;
 import dev.pfsync.core.SyncMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and writes the state JSON of DESIGN.md, version 1: {@code {"version":1,
+ * Reads and writes the state JSON (docs/STATE.md), version 1: {@code {"version":1,
  * "next_mode":"historical","tables":{"user":{"incremental":{"updated_since":..,"after_id":..},
  * "historical":{"limit":..,"window_end":..,"updated_since":..,"after_id":..},
- * "historical_complete":false}}}}. Instants are ISO-8601, keys are text or null.
+ * "historical_complete":false}}}}, plus what it was written for: {@code
+ * "destination":{"schema":..}, "source":{"base_url":..,"endpoints":{"user":"/v1/users"}},
+ * "history_start":".."}. Instants are ISO-8601; keys are text or null, except a key holding NUL
+ * (which PostgreSQL's jsonb cannot hold): {@code {"base64": <its UTF-8 bytes>}}.
  */
 public final class StateCodec {
   /** The only state format version this code reads and writes. */
@@ -35,7 +40,39 @@ public final class StateCodec {
     root.put("next_mode", state.nextMode().wireName());
     ObjectNode tables = root.putObject("tables");
     state.tables().forEach((name, t) -> tables.set(name, encodeTable(t)));
+    state.identity().ifPresent(id -> encodeIdentity(root, id));
+    state.historyStart().ifPresent(h -> root.put("history_start", h));
     return root.toString();
+  }
+
+  private static void encodeIdentity(ObjectNode root, StateIdentity id) {
+    id.schema().ifPresent(schema -> root.putObject("destination").put("schema", schema));
+    ObjectNode source = root.putObject("source");
+    id.source().ifPresent(url -> source.put("base_url", url));
+    ObjectNode endpoints = source.putObject("endpoints");
+    id.endpoints().forEach(endpoints::put);
+  }
+
+  private static Optional<StateIdentity> decodeIdentity(JsonNode root) {
+    JsonNode destination = root.path("destination");
+    JsonNode source = root.path("source");
+    if (destination.isMissingNode() && source.isMissingNode()) {
+      return Optional.empty();
+    }
+    Map<String, String> endpoints = new LinkedHashMap<>();
+    var fields = source.path("endpoints").fields();
+    while (fields.hasNext()) {
+      var e = fields.next();
+      endpoints.put(e.getKey(), e.getValue().asText());
+    }
+    return Optional.of(
+        new StateIdentity(
+            optionalText(destination, "schema"), optionalText(source, "base_url"), endpoints));
+  }
+
+  private static Optional<String> optionalText(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
   }
 
   /**
@@ -70,7 +107,7 @@ public final class StateCodec {
         var e = fields.next();
         tables.put(e.getKey(), decodeTable(e.getValue()));
       }
-      return new SyncState(mode, tables);
+      return new SyncState(mode, tables, decodeIdentity(root), optionalText(root, "history_start"));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new StateFormatException("state is malformed: " + e.getMessage(), e);
     }
@@ -93,7 +130,13 @@ public final class StateCodec {
 
   private static void putKeyset(ObjectNode node, Keyset k) {
     node.put("updated_since", k.since().toString());
-    node.put("after_id", k.afterKey().orElse(null));
+    Optional<String> key = k.afterKey();
+    if (key.isPresent() && key.get().indexOf('\0') >= 0) {
+      byte[] utf8 = key.get().getBytes(StandardCharsets.UTF_8);
+      node.putObject("after_id").put("base64", Base64.getEncoder().encodeToString(utf8));
+    } else {
+      node.put("after_id", key.orElse(null));
+    }
   }
 
   private static TableState decodeTable(JsonNode node) {
@@ -116,8 +159,15 @@ public final class StateCodec {
 
   private static Keyset keyset(JsonNode node) {
     JsonNode after = node.path("after_id");
-    Optional<String> key =
-        after.isNull() || after.isMissingNode() ? Optional.empty() : Optional.of(after.asText());
+    Optional<String> key;
+    if (after.isNull() || after.isMissingNode()) {
+      key = Optional.empty();
+    } else if (after.isObject()) {
+      byte[] utf8 = Base64.getDecoder().decode(text(after, "base64"));
+      key = Optional.of(new String(utf8, StandardCharsets.UTF_8));
+    } else {
+      key = Optional.of(after.asText());
+    }
     return new Keyset(Instant.parse(text(node, "updated_since")), key);
   }
 

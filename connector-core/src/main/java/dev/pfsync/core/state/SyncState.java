@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -15,16 +16,40 @@ import java.util.function.Supplier;
  *
  * @param nextMode the mode of the next run (unless every bound table's history is complete)
  * @param tables state per table name, in insertion order
+ * @param identity what the state was written for (empty in states written before it was recorded)
+ * @param historyStart the history-start setting the table limits were resolved from, as written by
+ *     {@link dev.pfsync.core.HistoryStart#setting()} (empty in older states)
  */
-public record SyncState(SyncMode nextMode, Map<String, TableState> tables) {
+public record SyncState(
+    SyncMode nextMode,
+    Map<String, TableState> tables,
+    Optional<StateIdentity> identity,
+    Optional<String> historyStart) {
   public SyncState {
     Objects.requireNonNull(nextMode, "nextMode");
     tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(historyStart, "historyStart");
+  }
+
+  /** A state that records neither identity nor history-start. */
+  public SyncState(SyncMode nextMode, Map<String, TableState> tables) {
+    this(nextMode, tables, Optional.empty(), Optional.empty());
   }
 
   /** The state before the first run: no tables, the first run is incremental. */
   public static SyncState empty() {
     return new SyncState(SyncMode.INCREMENTAL, Map.of());
+  }
+
+  /** This state recording {@code identity}. */
+  public SyncState withIdentity(StateIdentity identity) {
+    return new SyncState(nextMode, tables, Optional.of(identity), historyStart);
+  }
+
+  /** This state recording the history-start setting its limits follow. */
+  public SyncState withHistoryStart(String setting) {
+    return new SyncState(nextMode, tables, identity, Optional.of(setting));
   }
 
   /** The state of a table. */
@@ -40,7 +65,7 @@ public record SyncState(SyncMode nextMode, Map<String, TableState> tables) {
   public SyncState with(String name, TableState state) {
     var copy = new LinkedHashMap<>(tables);
     copy.put(name, state);
-    return new SyncState(nextMode, copy);
+    return new SyncState(nextMode, copy, identity, historyStart);
   }
 
   /** This state with an initial state for each named table it does not know yet. */
@@ -70,6 +95,6 @@ public record SyncState(SyncMode nextMode, Map<String, TableState> tables) {
         ran == SyncMode.HISTORICAL || historyComplete(names)
             ? SyncMode.INCREMENTAL
             : SyncMode.HISTORICAL;
-    return new SyncState(next, tables);
+    return new SyncState(next, tables, identity, historyStart);
   }
 }

@@ -36,6 +36,35 @@ public record TableState(
     return new TableState(Keyset.from(p), HistoricalCursor.firstWindow(limit, p, window), false);
   }
 
+  /**
+   * This state under another history-start limit: an earlier one extends the backfill to it (also
+   * after the backfill was complete: the windows between the new and the old limit are read); a
+   * later one applies to the windows not yet read (the backfill is complete once the current window
+   * reaches it).
+   */
+  public TableState withHistoryLimit(Instant newLimit, Duration window) {
+    Instant oldLimit = historical.limit();
+    if (newLimit.isBefore(oldLimit)) {
+      if (!historicalComplete) {
+        return new TableState(incremental, historical.withLimit(newLimit, window), false);
+      }
+      // Read so far: [oldLimit, start point); a table created complete never read below its p.
+      Instant end = historical.windowEnd().isBefore(oldLimit) ? historical.windowEnd() : oldLimit;
+      if (!newLimit.isBefore(end)) {
+        return this;
+      }
+      return new TableState(
+          incremental, HistoricalCursor.firstWindow(newLimit, end, window), false);
+    }
+    if (historicalComplete || newLimit.equals(oldLimit)) {
+      return this; // what was read stays read
+    }
+    if (!historical.windowEnd().isAfter(newLimit)) {
+      return new TableState(incremental, historical.withLimit(newLimit, window), true);
+    }
+    return new TableState(incremental, historical.withLimit(newLimit, window), false);
+  }
+
   /** This state with the incremental cursor at {@code cursor}. */
   public TableState withIncremental(Keyset cursor) {
     return new TableState(cursor, historical, historicalComplete);

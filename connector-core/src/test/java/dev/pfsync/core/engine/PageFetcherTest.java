@@ -43,8 +43,7 @@ class PageFetcherTest {
       Row row = Bindings.user("u" + since.getEpochSecond(), since.plusSeconds(1), "n", false);
       PageStream page =
           PageStream.of(
-              new Page(
-                  List.of(row), true, Optional.of(Keyset.after(since.plusSeconds(1), "u")), 0));
+              new Page(List.of(row), true, Optional.of(Keyset.after(since.plusSeconds(1), "u"))));
       return new PageStream() {
         @Override
         public Row next() {

@@ -62,7 +62,8 @@ class HttpPageStreamTest {
         try (PageStream page = source.open(Bindings.users(), HttpPageSourceTest.FIRST)) {
           assertThat(rows(page)).isEqualTo(whole.rows());
           assertThat(page.end())
-              .isEqualTo(new PageEnd(whole.hasMore(), whole.next(), whole.skipped()));
+              .isEqualTo(
+                  new PageEnd(whole.hasMore(), whole.next(), whole.rejected(), whole.serverTime()));
         }
       }
     }

@@ -3,7 +3,6 @@ package dev.pfsync.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import dev.pfsync.core.Keyset;
 import dev.pfsync.core.PageEnd;
 import dev.pfsync.core.PageRequest;
@@ -34,7 +33,11 @@ class PageStreamParsingTest {
   private static final String NEXT =
       "\"next\": {\"updated_since\": \"2026-11-20T08:00:01Z\", \"after_id\": \"b2\"}";
   private static final PageEnd MORE_AFTER_BOB =
-      new PageEnd(true, Optional.of(Keyset.after(Instant.parse("2026-11-20T08:00:01Z"), "b2")), 0);
+      new PageEnd(
+          true,
+          Optional.of(Keyset.after(Instant.parse("2026-11-20T08:00:01Z"), "b2")),
+          List.of(),
+          Optional.empty());
 
   static PageStream open(String body) {
     TableBinding table = Bindings.users();
@@ -43,8 +46,8 @@ class PageStreamParsingTest {
             URI.create("http://api"),
             table,
             new PageRequest(Keyset.from(SINCE), Optional.empty(), 100));
-    return new PageParser(new JsonFactory(), Redactor.NONE)
-        .open(table, url, body.getBytes(StandardCharsets.UTF_8));
+    return new PageParser(Redactor.NONE)
+        .open(table, url, body.getBytes(StandardCharsets.UTF_8), Optional.empty());
   }
 
   static List<Object> ids(PageStream page) {
@@ -84,7 +87,10 @@ class PageStreamParsingTest {
     assertThat(page.end())
         .isEqualTo(
             new PageEnd(
-                false, Optional.of(Keyset.after(Instant.parse("2026-11-20T08:00:01Z"), "b2")), 0));
+                false,
+                Optional.of(Keyset.after(Instant.parse("2026-11-20T08:00:01Z"), "b2")),
+                List.of(),
+                Optional.empty()));
   }
 
   @Test
@@ -121,7 +127,8 @@ class PageStreamParsingTest {
         .as("the last record was read, but not yet what follows it")
         .isInstanceOf(IllegalStateException.class);
     assertThat(page.next()).isNull();
-    assertThat(page.end()).isEqualTo(new PageEnd(false, Optional.empty(), 0));
+    assertThat(page.end())
+        .isEqualTo(new PageEnd(false, Optional.empty(), List.of(), Optional.empty()));
   }
 
   @Test
@@ -145,11 +152,13 @@ class PageStreamParsingTest {
   }
 
   @Test
-  void a_bad_record_between_good_ones_is_skipped_and_counted_at_the_end() {
+  void a_bad_record_between_good_ones_is_rejected_and_handed_over_at_the_end() {
     PageStream page =
         open("{\"data\": [" + ANN + ", {\"name\": \"no id\"}, " + BOB + "], \"has_more\": false}");
 
     assertThat(ids(page)).containsExactly("a1", "b2");
-    assertThat(page.end().skipped()).isEqualTo(1);
+    assertThat(page.end().rejected())
+        .singleElement()
+        .satisfies(r -> assertThat(r.record()).isEqualTo("{\"name\": \"no id\"}"));
   }
 }

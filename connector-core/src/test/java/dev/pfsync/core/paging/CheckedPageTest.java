@@ -12,6 +12,7 @@ import dev.pfsync.core.PageRequest;
 import dev.pfsync.core.PageSource;
 import dev.pfsync.core.PageStream;
 import dev.pfsync.core.ProtocolViolationException;
+import dev.pfsync.core.Rejects;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.TableBinding;
 import java.time.Instant;
@@ -97,7 +98,8 @@ class CheckedPageTest {
 
   @Test
   void opening_asks_the_source_for_the_page_and_reads_nothing_yet() {
-    HandMadeStream stream = stream(new PageEnd(false, Optional.empty(), 0), u("c", 0));
+    HandMadeStream stream =
+        stream(new PageEnd(false, Optional.empty(), List.of(), Optional.empty()), u("c", 0));
     HandMadeSource source = new HandMadeSource(stream);
 
     CheckedPage page = new KeysetPager(source, Bindings.users(), 3).open(FROM, BEFORE);
@@ -111,7 +113,12 @@ class CheckedPageTest {
   @Test
   void an_out_of_order_row_throws_at_that_row_after_the_rows_before_it_were_handed_out() {
     HandMadeStream stream =
-        stream(new PageEnd(false, Optional.empty(), 0), u("c", 0), u("d", 2), u("e", 1), u("f", 3));
+        stream(
+            new PageEnd(false, Optional.empty(), List.of(), Optional.empty()),
+            u("c", 0),
+            u("d", 2),
+            u("e", 1),
+            u("f", 3));
     CheckedPage page = open(stream);
 
     assertThat(page.next()).isEqualTo(u("c", 0));
@@ -131,7 +138,11 @@ class CheckedPageTest {
   @Test
   void a_row_outside_the_request_throws_at_that_row() {
     HandMadeStream stream =
-        stream(new PageEnd(false, Optional.empty(), 0), u("c", 0), u("d", 10), u("e", 11));
+        stream(
+            new PageEnd(false, Optional.empty(), List.of(), Optional.empty()),
+            u("c", 0),
+            u("d", 10),
+            u("e", 11));
     CheckedPage page = open(stream);
 
     assertThat(page.next()).isEqualTo(u("c", 0));
@@ -145,7 +156,11 @@ class CheckedPageTest {
   void the_end_is_unknown_until_next_returned_null_and_right_after() {
     HandMadeStream stream =
         stream(
-            new PageEnd(true, Optional.of(Keyset.after(T.plusSeconds(1), "a")), 0),
+            new PageEnd(
+                true,
+                Optional.of(Keyset.after(T.plusSeconds(1), "a")),
+                List.of(),
+                Optional.empty()),
             u("c", 0),
             u("a", 1));
     CheckedPage page = open(stream);
@@ -162,17 +177,21 @@ class CheckedPageTest {
     assertThat(page.ended()).isTrue();
     assertThat(page.position()).isEqualTo(Keyset.after(T.plusSeconds(1), "a"));
     assertThat(page.exhausted()).isFalse();
-    assertThat(page.skipped()).isZero();
+    assertThat(page.rejected()).isEmpty();
     assertThat(page.rows()).isEqualTo(2);
     assertThat(page.next()).as("reading past the end").isNull();
     assertThat(stream.endCalls).isEqualTo(1);
   }
 
   @Test
-  void a_page_with_skipped_records_ends_at_the_next_the_source_sent() {
+  void a_page_with_rejected_records_ends_at_the_next_the_source_sent() {
     HandMadeStream stream =
         stream(
-            new PageEnd(false, Optional.of(Keyset.after(T.plusSeconds(4), "x")), 2),
+            new PageEnd(
+                false,
+                Optional.of(Keyset.after(T.plusSeconds(4), "x")),
+                Rejects.some(2),
+                Optional.empty()),
             u("c", 0),
             user("d", T.plusSeconds(3), "n", true));
     CheckedPage page = open(stream);
@@ -184,14 +203,15 @@ class CheckedPageTest {
 
     assertThat(page.position()).isEqualTo(Keyset.after(T.plusSeconds(4), "x"));
     assertThat(page.exhausted()).isTrue();
-    assertThat(page.skipped()).isEqualTo(2);
+    assertThat(page.rejected()).hasSize(2);
     assertThat(page.rows()).isEqualTo(2);
     assertThat(page.deleted()).isEqualTo(1);
   }
 
   @Test
   void an_empty_last_page_ends_in_place_on_the_first_next() {
-    CheckedPage page = open(stream(new PageEnd(false, Optional.empty(), 0)));
+    CheckedPage page =
+        open(stream(new PageEnd(false, Optional.empty(), List.of(), Optional.empty())));
 
     assertEndUnknown(page);
     assertThat(page.next()).isNull();
@@ -202,7 +222,8 @@ class CheckedPageTest {
 
   @Test
   void has_more_with_an_empty_page_throws_from_the_next_that_returns_the_end() {
-    HandMadeStream stream = stream(new PageEnd(true, Optional.of(Keyset.after(T, "z")), 0));
+    HandMadeStream stream =
+        stream(new PageEnd(true, Optional.of(Keyset.after(T, "z")), List.of(), Optional.empty()));
     CheckedPage page = open(stream);
 
     assertThat(stream.endCalls).isZero();
@@ -214,7 +235,10 @@ class CheckedPageTest {
   @Test
   void a_next_before_the_last_row_throws_from_the_next_that_returns_the_end() {
     HandMadeStream stream =
-        stream(new PageEnd(true, Optional.of(Keyset.after(T, "c")), 0), u("c", 0), u("d", 0));
+        stream(
+            new PageEnd(true, Optional.of(Keyset.after(T, "c")), List.of(), Optional.empty()),
+            u("c", 0),
+            u("d", 0));
     CheckedPage page = open(stream);
 
     assertThat(page.next()).isEqualTo(u("c", 0));
@@ -272,6 +296,6 @@ class CheckedPageTest {
     assertThat(page.ended()).isFalse();
     assertThatThrownBy(page::position).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(page::exhausted).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(page::skipped).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(page::rejected).isInstanceOf(IllegalStateException.class);
   }
 }

@@ -8,6 +8,8 @@ import dev.pfsync.core.Keyset;
 import dev.pfsync.core.SyncMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StateCodecTest {
@@ -56,6 +58,44 @@ class StateCodecTest {
   @Test
   void reads_back_what_it_wrote() {
     assertThat(StateCodec.decode(StateCodec.encode(sample()))).isEqualTo(sample());
+  }
+
+  @Test
+  void records_what_it_was_written_for_and_reads_it_back() {
+    SyncState state =
+        sample()
+            .withIdentity(
+                new StateIdentity(
+                    Optional.of("pfsync_users"),
+                    Optional.of("http://api:5001"),
+                    Map.of("user", "/v1/users")))
+            .withHistoryStart("PT720H");
+
+    String json = StateCodec.encode(state);
+
+    assertThat(json)
+        .contains("\"destination\":{\"schema\":\"pfsync_users\"}")
+        .contains(
+            "\"source\":{\"base_url\":\"http://api:5001\",\"endpoints\":{\"user\":\"/v1/users\"}}")
+        .contains("\"history_start\":\"PT720H\"");
+    assertThat(StateCodec.decode(json)).isEqualTo(state);
+  }
+
+  @Test
+  void a_key_holding_nul_is_written_so_that_jsonb_can_hold_it_and_read_back_exactly() {
+    var tables = new LinkedHashMap<String, TableState>();
+    tables.put(
+        "user",
+        new TableState(
+            Keyset.after(T, "a\u0000b"),
+            new HistoricalCursor(T.minusSeconds(60), T, Keyset.after(T.minusSeconds(30), "\u0000")),
+            false));
+    SyncState state = new SyncState(SyncMode.INCREMENTAL, tables);
+
+    String json = StateCodec.encode(state);
+
+    assertThat(json).doesNotContain("\\u0000").doesNotContain("\u0000");
+    assertThat(StateCodec.decode(json)).isEqualTo(state);
   }
 
   @Test

@@ -30,15 +30,22 @@ public final class SyncReport {
             summary.rows(),
             summary.rows() / seconds));
     summary.message().ifPresent(m -> out.println("  note: " + m));
+    long rejected = summary.tables().stream().mapToLong(TableSummary::rejected).sum();
+    if (rejected > 0) {
+      out.println(
+          "  note: "
+              + rejected
+              + " record(s) rejected (not loaded, kept in _pfsync.rejected with the reason)");
+    }
     for (TableSummary t : summary.tables()) {
       out.println(
           String.format(
               Locale.ROOT,
-              "  %-10s upserted %,d  deleted %,d  skipped %,d  (%,.0f rows/s)  backfill %s",
+              "  %-10s upserted %,d  deleted %,d  rejected %,d  (%,.0f rows/s)  backfill %s",
               t.table(),
               t.upserted(),
               t.deleted(),
-              t.skipped(),
+              t.rejected(),
               (t.upserted() + t.deleted()) / seconds,
               t.historicalComplete() ? "complete" : "incomplete"));
       tables.stream()

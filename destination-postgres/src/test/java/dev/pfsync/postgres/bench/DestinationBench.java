@@ -110,7 +110,8 @@ public final class DestinationBench {
       List<Row> page = rows.subList(i, Math.min(rows.size(), i + BATCH));
       String state =
           "{\"version\": 1, \"tables\": {\"user\": {\"rows\": " + (i + page.size()) + "}}}";
-      Users.apply(d, new Checkpoint(List.of(new TableChanges("user", page)), state, 0), streamed);
+      Users.apply(
+          d, new Checkpoint(List.of(new TableChanges("user", page)), state, List.of()), streamed);
     }
     return rows.size() / ((System.nanoTime() - start) / 1e9);
   }

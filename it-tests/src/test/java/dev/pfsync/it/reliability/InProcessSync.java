@@ -74,7 +74,7 @@ final class InProcessSync {
     }
 
     long skipped() {
-      return summary.map(s -> s.tables().stream().mapToLong(t -> t.skipped()).sum()).orElse(0L);
+      return summary.map(s -> s.tables().stream().mapToLong(t -> t.rejected()).sum()).orElse(0L);
     }
 
     String describe() {
