@@ -83,6 +83,9 @@ public final class AdminEndpoints {
       throw ApiException.badRequest("now", "now must be an ISO-8601 instant string");
     }
     clock.set(Query.parseInstant("now", now.asText()));
+    // The Date header was stamped when the request arrived; this answer already speaks for the new
+    // clock.
+    DateHeader.stamp(ctx, clock);
     getClock(ctx);
   }
 
