@@ -125,9 +125,13 @@ public final class MockApiServer implements AutoCloseable {
     return Instant.ofEpochSecond(data.burstAt());
   }
 
-  /** Stops listening and releases the port; idempotent. */
+  /**
+   * Stops listening and releases the port; mutation batches still waiting to commit are dropped.
+   * Idempotent.
+   */
   @Override
   public void close() {
     app.stop();
+    data.mutator().close();
   }
 }
