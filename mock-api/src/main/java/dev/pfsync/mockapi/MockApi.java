@@ -6,8 +6,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command-line entry point: {@code java -jar mock-api.jar [--host H] [--port P] [--users N]
- * [--history-days D] [--seed S] [--now ISO] [--burst B] [--token T] [--admin]}. Prints one ready
- * line on stdout; bad flags print one line on stderr and exit 2; SIGTERM stops it cleanly.
+ * [--history-days D] [--seed S] [--now ISO | --clock-offset DURATION] [--burst B] [--token T]
+ * [--admin]}. Prints one ready line on stdout; bad flags print one line on stderr and exit 2;
+ * SIGTERM stops it cleanly.
  */
 public final class MockApi {
   private MockApi() {}
@@ -88,6 +89,7 @@ public final class MockApi {
         + ", now="
         + s.anchor()
         + (o.now().isPresent() ? " fixed" : " wall clock")
+        + (o.clockOffset().isZero() ? "" : " " + DurationFlag.format(o.clockOffset()))
         + ", token="
         + (o.token().isPresent() ? "required" : "none")
         + ", admin="
@@ -97,6 +99,6 @@ public final class MockApi {
 
   static final String USAGE =
       "usage: java -jar mock-api.jar [--host 127.0.0.1] [--port 5001] [--users 100000]"
-          + " [--history-days 30] [--seed 42] [--now ISO-8601] [--burst min(12000,users/4)]"
-          + " [--token T] [--admin]";
+          + " [--history-days 30] [--seed 42] [--now ISO-8601 | --clock-offset 0s (e.g. -60s)]"
+          + " [--burst min(12000,users/4)] [--token T] [--admin]";
 }

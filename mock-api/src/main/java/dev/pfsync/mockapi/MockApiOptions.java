@@ -1,5 +1,6 @@
 package dev.pfsync.mockapi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.OptionalInt;
  * @param historyDays {@code updatedAt} spans {@code [now - historyDays, now]} ({@code
  *     --history-days}, default 30)
  * @param seed dataset and fault seed ({@code --seed}, default 42)
- * @param now fixed clock ({@code --now}); empty means the wall clock
+ * @param now fixed clock ({@code --now}); empty means the wall clock shifted by {@code clockOffset}
+ * @param clockOffset how far the server's ticking clock runs from the wall clock ({@code
+ *     --clock-offset}, default 0; negative: behind); non-zero only without {@code now}
  * @param burst rows sharing one {@code updatedAt} ({@code --burst}); empty means {@code min(12000,
  *     users / 4)}
  * @param token bearer token required on {@code /v1} ({@code --token}); empty means none
@@ -30,6 +33,7 @@ public record MockApiOptions(
     int historyDays,
     long seed,
     Optional<Instant> now,
+    Duration clockOffset,
     OptionalInt burst,
     Optional<String> token,
     boolean admin) {
@@ -37,9 +41,13 @@ public record MockApiOptions(
   /** Most users the server accepts (memory, not speed, is the limit). */
   public static final int MAX_USERS = 20_000_000;
 
+  /** Farthest the server's clock may run from the wall clock, either way. */
+  public static final Duration MAX_CLOCK_OFFSET = Duration.ofDays(365);
+
   public MockApiOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(clockOffset, "clockOffset");
     Objects.requireNonNull(burst, "burst");
     Objects.requireNonNull(token, "token");
     if (host.isBlank()) {
@@ -71,10 +79,20 @@ public record MockApiOptions(
         throw new IllegalArgumentException(
             "--now must leave the history (and account ages) after 1970 and be before year 10000");
       }
+      if (!clockOffset.isZero()) {
+        throw new IllegalArgumentException(
+            "--now and --clock-offset exclude each other: a fixed clock does not tick");
+      }
+    }
+    if (clockOffset.abs().compareTo(MAX_CLOCK_OFFSET) > 0) {
+      throw new IllegalArgumentException(
+          "--clock-offset must be within -365d..+365d, got " + DurationFlag.format(clockOffset));
     }
   }
 
-  /** Every flag at its default (port 5001, 100000 users, 30 days, seed 42, wall clock). */
+  /**
+   * Every flag at its default (port 5001, 100000 users, 30 days, seed 42, wall clock, no offset).
+   */
   public static MockApiOptions defaults() {
     return new MockApiOptions(
         "127.0.0.1",
@@ -83,6 +101,7 @@ public record MockApiOptions(
         30,
         42,
         Optional.empty(),
+        Duration.ZERO,
         OptionalInt.empty(),
         Optional.empty(),
         false);
@@ -99,42 +118,52 @@ public record MockApiOptions(
   }
 
   public MockApiOptions withHost(String v) {
-    return new MockApiOptions(v, port, users, historyDays, seed, now, burst, token, admin);
+    return new MockApiOptions(
+        v, port, users, historyDays, seed, now, clockOffset, burst, token, admin);
   }
 
   public MockApiOptions withPort(int v) {
-    return new MockApiOptions(host, v, users, historyDays, seed, now, burst, token, admin);
+    return new MockApiOptions(
+        host, v, users, historyDays, seed, now, clockOffset, burst, token, admin);
   }
 
   public MockApiOptions withUsers(int v) {
-    return new MockApiOptions(host, port, v, historyDays, seed, now, burst, token, admin);
+    return new MockApiOptions(
+        host, port, v, historyDays, seed, now, clockOffset, burst, token, admin);
   }
 
   public MockApiOptions withHistoryDays(int v) {
-    return new MockApiOptions(host, port, users, v, seed, now, burst, token, admin);
+    return new MockApiOptions(host, port, users, v, seed, now, clockOffset, burst, token, admin);
   }
 
   public MockApiOptions withSeed(long v) {
-    return new MockApiOptions(host, port, users, historyDays, v, now, burst, token, admin);
+    return new MockApiOptions(
+        host, port, users, historyDays, v, now, clockOffset, burst, token, admin);
   }
 
   public MockApiOptions withNow(Instant v) {
     return new MockApiOptions(
-        host, port, users, historyDays, seed, Optional.of(v), burst, token, admin);
+        host, port, users, historyDays, seed, Optional.of(v), clockOffset, burst, token, admin);
+  }
+
+  /** The offset of a ticking clock, e.g. {@code Duration.ofSeconds(-60)}: a minute behind. */
+  public MockApiOptions withClockOffset(Duration v) {
+    return new MockApiOptions(host, port, users, historyDays, seed, now, v, burst, token, admin);
   }
 
   public MockApiOptions withBurst(int v) {
     return new MockApiOptions(
-        host, port, users, historyDays, seed, now, OptionalInt.of(v), token, admin);
+        host, port, users, historyDays, seed, now, clockOffset, OptionalInt.of(v), token, admin);
   }
 
   public MockApiOptions withToken(String v) {
     return new MockApiOptions(
-        host, port, users, historyDays, seed, now, burst, Optional.of(v), admin);
+        host, port, users, historyDays, seed, now, clockOffset, burst, Optional.of(v), admin);
   }
 
   public MockApiOptions withAdmin(boolean v) {
-    return new MockApiOptions(host, port, users, historyDays, seed, now, burst, token, v);
+    return new MockApiOptions(
+        host, port, users, historyDays, seed, now, clockOffset, burst, token, v);
   }
 
   /**
@@ -177,7 +206,15 @@ public record MockApiOptions(
 
   private static final List<String> FLAGS =
       List.of(
-          "--host", "--port", "--users", "--history-days", "--seed", "--now", "--burst", "--token");
+          "--host",
+          "--port",
+          "--users",
+          "--history-days",
+          "--seed",
+          "--now",
+          "--clock-offset",
+          "--burst",
+          "--token");
 
   private static MockApiOptions with(MockApiOptions o, String name, String value) {
     return switch (name) {
@@ -187,6 +224,7 @@ public record MockApiOptions(
       case "--history-days" -> o.withHistoryDays(integer(name, value));
       case "--seed" -> o.withSeed(longValue(name, value));
       case "--now" -> o.withNow(instant(name, value));
+      case "--clock-offset" -> o.withClockOffset(DurationFlag.parse(name, value));
       case "--burst" -> o.withBurst(integer(name, value));
       case "--token" -> o.withToken(value);
       default -> throw new IllegalArgumentException("unknown flag " + name);

@@ -26,7 +26,7 @@ public final class MockApiServer implements AutoCloseable {
 
   private MockApiServer(MockApiOptions options) {
     this.options = options;
-    this.clock = new ServerClock(options.now());
+    this.clock = new ServerClock(options.now(), options.clockOffset());
     this.anchor = clock.now();
     this.data =
         Dataset.generate(
@@ -94,12 +94,18 @@ public final class MockApiServer implements AutoCloseable {
     return options;
   }
 
-  /** The "now" the dataset was generated around (startup time, whole seconds). */
+  /**
+   * The "now" the dataset was generated around: the server's clock at startup (wall clock plus
+   * {@code --clock-offset}, or {@code --now}), whole seconds.
+   */
   public Instant anchor() {
     return anchor;
   }
 
-  /** The server's current clock (moved by {@code POST /admin/clock}). */
+  /**
+   * The server's current clock (ticking unless fixed by {@code --now} or {@code POST
+   * /admin/clock}).
+   */
   public Instant now() {
     return clock.now();
   }
@@ -119,9 +125,13 @@ public final class MockApiServer implements AutoCloseable {
     return Instant.ofEpochSecond(data.burstAt());
   }
 
-  /** Stops listening and releases the port; idempotent. */
+  /**
+   * Stops listening and releases the port; mutation batches still waiting to commit are dropped.
+   * Idempotent.
+   */
   @Override
   public void close() {
     app.stop();
+    data.mutator().close();
   }
 }

@@ -73,6 +73,11 @@ class ErrorsTest {
         Arguments.of("POST", "/admin/mutations", "{\"inserts\": 1.5}", "inserts"),
         Arguments.of("POST", "/admin/mutations", "{\"upserts\": 1}", "upserts"),
         Arguments.of("POST", "/admin/mutations", "{\"deletes\": 100000}", "body"),
+        Arguments.of("POST", "/admin/mutations", "{\"commit_delay_ms\": -1}", "commit_delay_ms"),
+        Arguments.of(
+            "POST", "/admin/mutations", "{\"commit_delay_ms\": 600001}", "commit_delay_ms"),
+        Arguments.of("POST", "/admin/mutations", "{\"commit_delay_ms\": \"5\"}", "commit_delay_ms"),
+        Arguments.of("POST", "/admin/mutations", "{\"commit_delay_ms\": 1.5}", "commit_delay_ms"),
         Arguments.of("POST", "/admin/clock", "{}", "now"),
         Arguments.of("POST", "/admin/clock", "{\"now\": \"tomorrow\"}", "now"),
         Arguments.of("POST", "/admin/clock", "{\"now\": 5}", "now"),

@@ -34,6 +34,19 @@ class MockApiTest {
   }
 
   @Test
+  void a_fixed_now_with_a_clock_offset_exits_2_with_one_line_naming_both() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    MockApi.Launch launch =
+        MockApi.launch(
+            new String[] {"--now", "2026-11-20T08:00:00Z", "--clock-offset", "-60s"},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err));
+    assertThat(launch.exitCode()).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .matches("mock-api: [^\\n]*--now[^\\n]*--clock-offset[^\\n]*\\R");
+  }
+
+  @Test
   void a_busy_port_exits_1_with_one_line() {
     try (MockApiServer taken =
         MockApiServer.start(MockApiOptions.defaults().withPort(0).withUsers(10))) {

@@ -2,19 +2,39 @@ package dev.pfsync.mockapi.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies mutation batches. Which rows change, and how, is drawn from a generator seeded by the
- * dataset seed and the batch number, so the same sequence of requests at the same clock gives the
- * same data.
+ * dataset seed and the batch number, so the same sequence of requests at the same clock (with the
+ * same batches still waiting to commit) gives the same data.
+ *
+ * <p>A batch with a commit delay is computed and stamped at once but published only when the delay
+ * has passed, as a database transaction that stamps its rows when it starts and commits later.
+ * Until then its changes are invisible (also to later batches, which pick among visible rows), and
+ * later batches leave the rows it changes alone, as a database's row locks would: a row's versions
+ * become visible in the order of their batches, never an older one over a newer one. Batches commit
+ * in the order their delays run out, on one thread.
  */
-public final class Mutator {
+public final class Mutator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Mutator.class);
+
   private final Dataset data;
   private long batches;
   private long nextSerial;
   private long nextOrderId;
+  private final Set<String> heldUsers = new HashSet<>();
+  private final Set<Long> heldOrders = new HashSet<>();
+  private ScheduledExecutorService commits; // made on the first delayed batch
+  private boolean closed;
 
   Mutator(Dataset data, long nextSerial, long nextOrderId) {
     this.data = data;
@@ -22,27 +42,49 @@ public final class Mutator {
     this.nextOrderId = nextOrderId;
   }
 
+  /** The new row versions of one batch, published together. */
+  private record Batch(
+      List<User> users, List<User> newUsers, List<Order> orders, List<Order> newOrders) {}
+
   /**
-   * Applies one batch stamped at {@code now} (epoch seconds).
+   * Applies one batch stamped at {@code now} (epoch seconds), or schedules it to become visible
+   * {@code req.commitDelayMs()} from now.
    *
    * @throws IllegalArgumentException if more updates + deletes are asked than live users exist, or
-   *     more order updates than orders
+   *     more order updates than orders (not counting rows held by batches still to commit)
+   * @throws IllegalStateException once closed
    */
   public synchronized MutationResult apply(MutationRequest req, long now) {
+    if (closed) {
+      throw new IllegalStateException("mutator is closed");
+    }
     List<User> all = data.users().byId();
-    int[] live = IntStream.range(0, all.size()).filter(i -> !all.get(i).deleted()).toArray();
+    int[] live =
+        IntStream.range(0, all.size())
+            .filter(i -> !all.get(i).deleted() && !heldUsers.contains(all.get(i).id()))
+            .toArray();
     if ((long) req.updates() + req.deletes() > live.length) {
       throw new IllegalArgumentException(
           "updates + deletes ("
               + (req.updates() + req.deletes())
               + ") exceed live users ("
               + live.length
+              + heldNote(heldUsers)
               + ")");
     }
     List<Order> orders = data.orders().byId();
-    if (req.orderUpdates() > orders.size()) {
+    int[] free =
+        IntStream.range(0, orders.size())
+            .filter(i -> !heldOrders.contains(orders.get(i).orderId()))
+            .toArray();
+    if (req.orderUpdates() > free.length) {
       throw new IllegalArgumentException(
-          "order_updates (" + req.orderUpdates() + ") exceed orders (" + orders.size() + ")");
+          "order_updates ("
+              + req.orderUpdates()
+              + ") exceed orders ("
+              + free.length
+              + heldNote(heldOrders)
+              + ")");
     }
     Rng rng = Rng.derive(data.seed(), 1_000 + batches++);
     int[] picked = pick(rng, live, req.updates() + req.deletes());
@@ -55,29 +97,20 @@ public final class Mutator {
     for (int i = 0; i < req.inserts(); i++) {
       inserted.add(Dataset.newUser(data.seed(), nextSerial++, rng, now, now));
     }
-    data.users().apply(changed, inserted);
-    return orderChanges(req, rng, now, changed, inserted);
-  }
-
-  private MutationResult orderChanges(
-      MutationRequest req, Rng rng, long now, List<User> changed, List<User> inserted) {
-    List<Order> orders = data.orders().byId();
-    int[] all = IntStream.range(0, orders.size()).toArray();
     List<Order> updatedOrders = new ArrayList<>();
-    for (int at : pick(rng, all, req.orderUpdates())) {
-      Order o = orders.get(at);
-      String status = o.status();
-      while (status.equals(o.status())) {
-        status = Order.STATUSES[rng.nextInt(Order.STATUSES.length)];
-      }
-      updatedOrders.add(
-          new Order(o.orderId(), o.userId(), o.amountCents(), o.currency(), status, now * 1000));
+    for (int at : pick(rng, free, req.orderUpdates())) {
+      updatedOrders.add(withOtherStatus(orders.get(at), rng, now));
     }
     List<Order> newOrders = new ArrayList<>();
     for (int i = 0; i < req.orderInserts(); i++) {
       newOrders.add(Dataset.newOrder(data.seed(), nextOrderId++, rng, nextSerial, now * 1000));
     }
-    data.orders().apply(updatedOrders, newOrders);
+    Batch batch = new Batch(changed, inserted, updatedOrders, newOrders);
+    if (req.commitDelayMs() == 0) {
+      publish(batch);
+    } else {
+      hold(batch, req.commitDelayMs());
+    }
     int updates = req.updates();
     return new MutationResult(
         now,
@@ -86,6 +119,58 @@ public final class Mutator {
         changed.subList(updates, changed.size()).stream().map(User::id).sorted().toList(),
         updatedOrders.stream().map(Order::orderId).sorted().toList(),
         newOrders.stream().map(Order::orderId).toList());
+  }
+
+  private static String heldNote(Set<?> held) {
+    return held.isEmpty() ? "" : ", not counting " + held.size() + " held by batches to commit";
+  }
+
+  private void publish(Batch b) {
+    data.users().apply(b.users(), b.newUsers());
+    data.orders().apply(b.orders(), b.newOrders());
+  }
+
+  private void hold(Batch b, long delayMs) {
+    b.users().forEach(u -> heldUsers.add(u.id()));
+    b.orders().forEach(o -> heldOrders.add(o.orderId()));
+    if (commits == null) {
+      commits =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "mock-api-late-commits");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    commits.schedule(() -> commitLate(b), delayMs, TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void commitLate(Batch b) {
+    try {
+      publish(b);
+    } catch (RuntimeException e) {
+      LOG.error("bug: a late commit failed", e);
+    } finally {
+      b.users().forEach(u -> heldUsers.remove(u.id()));
+      b.orders().forEach(o -> heldOrders.remove(o.orderId()));
+    }
+  }
+
+  /** Drops the batches still to commit and stops their thread; idempotent. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (commits != null) {
+      commits.shutdownNow();
+    }
+  }
+
+  private static Order withOtherStatus(Order o, Rng rng, long now) {
+    String status = o.status();
+    while (status.equals(o.status())) {
+      status = Order.STATUSES[rng.nextInt(Order.STATUSES.length)];
+    }
+    return new Order(o.orderId(), o.userId(), o.amountCents(), o.currency(), status, now * 1000);
   }
 
   /** Changes one or two of name, address, company, job to different pool values. */

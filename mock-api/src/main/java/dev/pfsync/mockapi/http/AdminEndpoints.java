@@ -22,7 +22,8 @@ import java.util.Set;
 public final class AdminEndpoints {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> MUTATION_FIELDS =
-      Set.of("updates", "inserts", "deletes", "order_updates", "order_inserts");
+      Set.of("updates", "inserts", "deletes", "order_updates", "order_inserts", "commit_delay_ms");
+  private static final int MAX_COUNT = 1_000_000;
 
   private final Dataset data;
   private final ServerClock clock;
@@ -44,11 +45,13 @@ public final class AdminEndpoints {
     }
     MutationRequest req =
         new MutationRequest(
-            count(body, "updates"),
-            count(body, "inserts"),
-            count(body, "deletes"),
-            count(body, "order_updates"),
-            count(body, "order_inserts"));
+            count(body, "updates", MAX_COUNT),
+            count(body, "inserts", MAX_COUNT),
+            count(body, "deletes", MAX_COUNT),
+            count(body, "order_updates", MAX_COUNT),
+            count(body, "order_inserts", MAX_COUNT),
+            count(body, "commit_delay_ms", MutationRequest.MAX_COMMIT_DELAY_MS));
+    // A delayed batch answers at once; its rows show in pages and the truth only when it commits.
     MutationResult r;
     try {
       r = data.mutator().apply(req, clock.nowSeconds());
@@ -83,6 +86,9 @@ public final class AdminEndpoints {
       throw ApiException.badRequest("now", "now must be an ISO-8601 instant string");
     }
     clock.set(Query.parseInstant("now", now.asText()));
+    // The Date header was stamped when the request arrived; this answer already speaks for the new
+    // clock.
+    DateHeader.stamp(ctx, clock);
     getClock(ctx);
   }
 
@@ -151,16 +157,14 @@ public final class AdminEndpoints {
     return body;
   }
 
-  private static int count(JsonNode body, String name) {
+  /** An optional integer field within {@code 0..max}, 0 when absent. */
+  private static int count(JsonNode body, String name, int max) {
     JsonNode n = body.get(name);
     if (n == null) {
       return 0;
     }
-    if (!n.isIntegralNumber()
-        || !n.canConvertToInt()
-        || n.intValue() < 0
-        || n.intValue() > 1_000_000) {
-      throw ApiException.badRequest(name, name + " must be an integer within 0..1000000");
+    if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 0 || n.intValue() > max) {
+      throw ApiException.badRequest(name, name + " must be an integer within 0.." + max);
     }
     return n.intValue();
   }

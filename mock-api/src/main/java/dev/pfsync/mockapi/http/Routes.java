@@ -19,10 +19,12 @@ public final class Routes {
 
   /**
    * Installs {@code /v1/*} (behind the token, if any, and the fault injector) and, if {@code
-   * admin}, {@code /admin/*}. Every error answers JSON {@code {"error": ..., "param": ...}}.
+   * admin}, {@code /admin/*}. Every error answers JSON {@code {"error": ..., "param": ...}}; every
+   * response carries the server clock's {@code Date}.
    */
   public static void install(
       JavalinConfig cfg, Dataset data, ServerClock clock, Optional<String> token, boolean admin) {
+    DateHeader.install(cfg, clock);
     FaultInjector faults = new FaultInjector(data.seed());
     Guard guard = new Guard(token, faults);
     cfg.routes.before("/v1/*", guard::handle);
