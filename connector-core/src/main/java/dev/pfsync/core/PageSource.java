@@ -19,6 +19,13 @@ public interface PageSource extends AutoCloseable {
     return PageStream.of(fetch(table, request));
   }
 
+  /**
+   * Ends waits and requests in progress promptly; they, and any later call, throw {@link
+   * SyncStoppedException}. Callable from any thread; the default does nothing (a source that never
+   * waits long ends its calls on its own).
+   */
+  default void stop() {}
+
   @Override
   default void close() {}
 }

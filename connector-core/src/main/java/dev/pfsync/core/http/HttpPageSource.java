@@ -9,9 +9,9 @@ import dev.pfsync.core.PageSource;
 import dev.pfsync.core.PageStream;
 import dev.pfsync.core.RetriableException;
 import dev.pfsync.core.SyncException;
+import dev.pfsync.core.SyncStoppedException;
 import dev.pfsync.core.TableBinding;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,7 +20,6 @@ import java.util.Random;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
@@ -37,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * malformed page a {@link dev.pfsync.core.ProtocolViolationException}: none of these is retried.
  * The bearer token is sent in a header only, never logged nor put in a message.
  *
+ * <p>Each request must end within {@link HttpSourceConfig#requestTimeout()} (else it is aborted and
+ * retried like a timeout) and a page body may not exceed {@link HttpSourceConfig#maxBodyBytes()} (a
+ * protocol violation); of an error body only the first 64 KiB are read. {@link #stop()} ends waits
+ * and requests at once.
+ *
  * <p>Thread-safe; close it to release its connections.
  */
 public final class HttpPageSource implements PageSource {
@@ -48,6 +52,7 @@ public final class HttpPageSource implements PageSource {
   private final Sleeper sleeper;
   private final Redactor redactor;
   private final PageParser parser;
+  private final Exchanges exchanges;
 
   /** A source with real sleeps, an unseeded jitter and the system clock. */
   public HttpPageSource(HttpSourceConfig config) {
@@ -73,21 +78,14 @@ public final class HttpPageSource implements PageSource {
             Objects.requireNonNull(clock, "clock"));
     this.redactor = new Redactor(config.bearerToken());
     this.parser = new PageParser(new JsonFactory(), redactor);
+    this.exchanges = new Exchanges(config.requestTimeout(), config.maxBodyBytes());
     this.client = PooledClient.create(config);
   }
 
   @Override
   public Page fetch(TableBinding table, PageRequest request) {
     PageUrl url = PageUrl.of(config.baseUrl(), table, request);
-    byte[] body =
-        request(
-            table,
-            url,
-            response -> {
-              try (response) {
-                return HttpReply.read(response).body();
-              }
-            });
+    byte[] body = request(table, url, (response, exchange) -> exchange.readWhole(response));
     return parser.parse(table, url, body);
   }
 
@@ -103,22 +101,20 @@ public final class HttpPageSource implements PageSource {
     return request(
         table,
         url,
-        response -> {
-          HttpEntity entity = response.getEntity();
-          HeadCapture head =
-              new HeadCapture(entity == null ? InputStream.nullInputStream() : entity.getContent());
+        (response, exchange) -> {
           try {
-            return parser.open(table, url, head, head::bytes, () -> closeQuietly(response));
-          } catch (RuntimeException e) {
-            closeQuietly(response);
+            HeadCapture head = new HeadCapture(exchange.body(response));
+            return parser.open(table, url, head, head::bytes, () -> exchange.end(response));
+          } catch (IOException | RuntimeException e) {
+            exchange.end(response);
             throw e;
           }
         });
   }
 
-  /** What becomes of a successful response; it closes the response or hands it over. */
+  /** What becomes of a successful response; it ends the exchange or hands it over. */
   private interface Success<T> {
-    T take(ClassicHttpResponse response) throws IOException;
+    T take(ClassicHttpResponse response, Exchange exchange) throws IOException;
   }
 
   /** GETs {@code url} until it succeeds, retrying transient failures. */
@@ -130,30 +126,35 @@ public final class HttpPageSource implements PageSource {
       String failure;
       Optional<String> retryAfter = Optional.empty();
       Exception cause = null;
+      Exchange exchange = exchanges.start(get(url), where(table, url));
       try {
-        ClassicHttpResponse response = client.executeOpen(null, get(url), null);
+        ClassicHttpResponse response = client.executeOpen(null, exchange.request(), null);
         int status = response.getCode();
         if (status >= 200 && status < 300) {
-          return success.take(response);
+          return success.take(response, exchange);
         }
-        HttpReply reply;
-        try (response) {
-          reply = HttpReply.read(response);
-        }
+        HttpReply reply = HttpReply.read(response, exchange);
         if (!reply.isRetriable()) {
           throw rejected(table, url, reply);
         }
         failure = "HTTP " + reply.status() + " (" + ApiError.describe(reply.body(), redactor) + ")";
         retryAfter = reply.retryAfter();
       } catch (IOException | PageInterruptedException e) {
+        exchange.end();
+        exchange.checkNotStopped(e);
         if (Thread.currentThread().isInterrupted()) {
           throw new SyncException(
               "table " + table.table() + ": interrupted during GET " + url.pathAndQuery(), e);
         }
         failure =
             redactor.apply(
-                e instanceof IOException io ? describe(io) : String.valueOf(e.getMessage()));
+                e instanceof IOException io
+                    ? describe(exchange.explain(io))
+                    : String.valueOf(e.getMessage()));
         cause = e;
+      } catch (RuntimeException e) {
+        exchange.end();
+        throw e;
       }
       if (attempt >= attempts) {
         throw new RetriableException(
@@ -181,17 +182,23 @@ public final class HttpPageSource implements PageSource {
     }
   }
 
-  private static void closeQuietly(ClassicHttpResponse response) {
-    try {
-      response.close();
-    } catch (IOException e) {
-      // the connection is dropped either way
-    }
+  /**
+   * Ends waits between retries and requests in flight at once (their connections are closed); they,
+   * and every later call, throw {@link SyncStoppedException}. Callable from any thread.
+   */
+  @Override
+  public void stop() {
+    exchanges.stop();
   }
 
   @Override
   public void close() {
+    exchanges.close();
     client.close(CloseMode.GRACEFUL);
+  }
+
+  private static String where(TableBinding table, PageUrl url) {
+    return "table " + table.table() + ": GET " + url.pathAndQuery();
   }
 
   private HttpGet get(PageUrl url) {
@@ -227,7 +234,12 @@ public final class HttpPageSource implements PageSource {
 
   private void pause(TableBinding table, PageUrl url, Duration delay) {
     try {
-      sleeper.sleep(delay);
+      if (sleeper == Sleeper.SYSTEM) {
+        exchanges.await(delay); // the real wait: stop() ends it early
+      } else {
+        sleeper.sleep(delay);
+      }
+      exchanges.checkNotStopped(where(table, url) + " (waiting to retry)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SyncException(
