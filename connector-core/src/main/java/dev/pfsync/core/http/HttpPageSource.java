@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Connect errors, timeouts, connections dropped while reading, HTTP 5xx and 429 are retried up
  * to {@link HttpSourceConfig#maxRetries()} times, waiting as {@code Retry-After} says or else with
- * exponential backoff and full jitter; then a {@link RetriableException} is thrown. HTTP 401/403 is
- * a {@link ConfigurationException}, other 4xx a {@link SyncException} quoting the API's error, a
- * malformed page a {@link dev.pfsync.core.ProtocolViolationException}: none of these is retried.
- * The bearer token is sent in a header only, never logged nor put in a message.
+ * exponential backoff and full jitter; then a {@link RetriableException} is thrown. HTTP 401/403, a
+ * TLS certificate the JVM does not trust and a host name that never resolved are a {@link
+ * ConfigurationException}, other 4xx a {@link SyncException} quoting the API's error, a malformed
+ * page a {@link dev.pfsync.core.ProtocolViolationException}: none of these is retried. The bearer
+ * token is sent in a header only, never logged nor put in a message.
  *
  * <p>Each request must end within {@link HttpSourceConfig#requestTimeout()} (else it is aborted and
  * retried like a timeout) and a page body may not exceed {@link HttpSourceConfig#maxBodyBytes()} (a
@@ -53,6 +54,7 @@ public final class HttpPageSource implements PageSource {
   private final Redactor redactor;
   private final PageParser parser;
   private final Exchanges exchanges;
+  private final ConnectFailures failures;
 
   /** A source with real sleeps, an unseeded jitter and the system clock. */
   public HttpPageSource(HttpSourceConfig config) {
@@ -79,6 +81,7 @@ public final class HttpPageSource implements PageSource {
     this.redactor = new Redactor(config.bearerToken());
     this.parser = new PageParser(new JsonFactory(), redactor);
     this.exchanges = new Exchanges(config.requestTimeout(), config.maxBodyBytes());
+    this.failures = new ConnectFailures(config.baseUrl());
     this.client = PooledClient.create(config);
   }
 
@@ -129,6 +132,7 @@ public final class HttpPageSource implements PageSource {
       Exchange exchange = exchanges.start(get(url), where(table, url));
       try {
         ClassicHttpResponse response = client.executeOpen(null, exchange.request(), null);
+        failures.answered();
         int status = response.getCode();
         if (status >= 200 && status < 300) {
           return success.take(response, exchange);
@@ -145,6 +149,12 @@ public final class HttpPageSource implements PageSource {
         if (Thread.currentThread().isInterrupted()) {
           throw new SyncException(
               "table " + table.table() + ": interrupted during GET " + url.pathAndQuery(), e);
+        }
+        if (e instanceof IOException io) {
+          Optional<ConfigurationException> permanent = failures.permanent(io, where(table, url));
+          if (permanent.isPresent()) {
+            throw permanent.get();
+          }
         }
         failure =
             redactor.apply(

@@ -6,7 +6,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -52,13 +51,14 @@ final class PooledClient {
   }
 
   /**
-   * The client's default TLS for an https API. For an http one, none: every request goes to the
-   * configured base URL (redirects are off), so TLS is never used, and setting it up (trust store,
-   * security providers) was a tenth of a second of every run.
+   * TLS as the JVM's system properties say ({@link SystemTls}) for an https API. For an http one,
+   * none: every request goes to the configured base URL (redirects are off; a proxy is reached in
+   * plain http), so TLS is never used, and setting it up (trust store, security providers) was a
+   * tenth of a second of every run.
    */
   static TlsSocketStrategy tls(HttpSourceConfig config) {
     if ("https".equalsIgnoreCase(config.baseUrl().getScheme())) {
-      return DefaultClientTlsStrategy.createDefault();
+      return SystemTls.strategy();
     }
     return (socket, target, port, attachment, context) -> {
       throw new SSLException(
