@@ -14,6 +14,7 @@ import dev.pfsync.core.TableBinding;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -56,7 +57,10 @@ public final class HttpPageSource implements PageSource {
   private final Exchanges exchanges;
   private final ConnectFailures failures;
 
-  /** A source with real sleeps, an unseeded jitter and the system clock. */
+  /**
+   * A source with real sleeps, an unseeded jitter, the system clock and the process's environment
+   * (for its proxy variables).
+   */
   public HttpPageSource(HttpSourceConfig config) {
     this(config, Sleeper.SYSTEM, new Random(), Clock.systemUTC());
   }
@@ -69,6 +73,22 @@ public final class HttpPageSource implements PageSource {
    * @param clock reads the time that an HTTP-date {@code Retry-After} is measured from
    */
   public HttpPageSource(HttpSourceConfig config, Sleeper sleeper, Random random, Clock clock) {
+    this(config, System.getenv(), sleeper, random, clock);
+  }
+
+  /**
+   * A source that reads its proxy variables ({@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code
+   * NO_PROXY}, lower-case spellings first) from {@code environment}; the JVM's proxy properties,
+   * when set, win over them.
+   *
+   * @throws ConfigurationException if a proxy variable is not a usable http:// proxy URL
+   */
+  public HttpPageSource(
+      HttpSourceConfig config,
+      Map<String, String> environment,
+      Sleeper sleeper,
+      Random random,
+      Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.backoff =
@@ -82,7 +102,9 @@ public final class HttpPageSource implements PageSource {
     this.parser = new PageParser(new JsonFactory(), redactor);
     this.exchanges = new Exchanges(config.requestTimeout(), config.maxBodyBytes());
     this.failures = new ConnectFailures(config.baseUrl());
-    this.client = PooledClient.create(config);
+    Proxies proxies = Proxies.of(Map.copyOf(Objects.requireNonNull(environment, "environment")));
+    log.debug("API {}: {}", config.baseUrl(), proxies.describe());
+    this.client = PooledClient.create(config, proxies);
   }
 
   @Override

@@ -12,12 +12,13 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The HttpClient behind {@link HttpPageSource}: pooled keep-alive connections with the configured
- * timeouts, and none of the client's own retries, redirects or cookies.
+ * timeouts, routed through the {@link Proxies} (with their Basic credentials), and none of the
+ * client's own retries, redirects or cookies.
  */
 final class PooledClient {
   private PooledClient() {}
 
-  static CloseableHttpClient create(HttpSourceConfig config) {
+  static CloseableHttpClient create(HttpSourceConfig config, Proxies proxies) {
     Timeout connect = Timeout.of(config.connectTimeout());
     Timeout read = Timeout.of(config.readTimeout());
     ConnectionConfig connection =
@@ -41,6 +42,8 @@ final class PooledClient {
                 .setMaxConnTotal(16)
                 .build())
         .setDefaultRequestConfig(request)
+        .setRoutePlanner(proxies.routePlanner())
+        .setDefaultCredentialsProvider(proxies.credentials())
         // Retries are ours: one loop, one backoff policy, one place that logs them.
         .disableAutomaticRetries()
         .disableRedirectHandling()
