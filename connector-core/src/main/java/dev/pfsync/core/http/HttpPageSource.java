@@ -90,6 +90,7 @@ public final class HttpPageSource implements PageSource {
       Random random,
       Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
+    Proxies proxies = Proxies.of(Map.copyOf(Objects.requireNonNull(environment, "environment")));
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.backoff =
         new Backoff(
@@ -102,7 +103,6 @@ public final class HttpPageSource implements PageSource {
     this.parser = new PageParser(new JsonFactory(), redactor);
     this.exchanges = new Exchanges(config.requestTimeout(), config.maxBodyBytes());
     this.failures = new ConnectFailures(config.baseUrl());
-    Proxies proxies = Proxies.of(Map.copyOf(Objects.requireNonNull(environment, "environment")));
     log.debug("API {}: {}", config.baseUrl(), proxies.describe());
     this.client = PooledClient.create(config, proxies);
   }
