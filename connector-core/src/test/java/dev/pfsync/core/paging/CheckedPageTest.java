@@ -152,18 +152,6 @@ class CheckedPageTest {
   }
 
   @Test
-  void a_page_of_exactly_the_limit_passes() {
-    CheckedPage page =
-        open(stream(new PageEnd(false, Optional.empty(), 0), u("c", 0), u("d", 1), u("e", 2)));
-
-    assertThat(page.next()).isNotNull();
-    assertThat(page.next()).isNotNull();
-    assertThat(page.next()).isNotNull();
-    assertThat(page.next()).isNull();
-    assertThat(page.rows()).isEqualTo(3);
-  }
-
-  @Test
   void a_row_outside_the_request_throws_at_that_row() {
     HandMadeStream stream =
         stream(new PageEnd(false, Optional.empty(), 0), u("c", 0), u("d", 10), u("e", 11));
