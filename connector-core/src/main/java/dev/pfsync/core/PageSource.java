@@ -31,7 +31,8 @@ public interface PageSource extends AutoCloseable {
 
   /**
    * Ends waits and requests in progress promptly; they, and any later call, throw {@link
-   * SyncStoppedException}.
+   * SyncStoppedException}. Callable from any thread; the default does nothing (a source that never
+   * waits long ends its calls on its own).
    */
   default void stop() {}
 

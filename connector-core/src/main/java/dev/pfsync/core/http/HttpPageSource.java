@@ -8,20 +8,20 @@ import dev.pfsync.core.PageSource;
 import dev.pfsync.core.PageStream;
 import dev.pfsync.core.RetriableException;
 import dev.pfsync.core.SyncException;
+import dev.pfsync.core.SyncStoppedException;
 import dev.pfsync.core.TableBinding;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
@@ -33,10 +33,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Connect errors, timeouts, connections dropped while reading, HTTP 5xx and 429 are retried up
  * to {@link HttpSourceConfig#maxRetries()} times, waiting as {@code Retry-After} says or else with
- * exponential backoff and full jitter; then a {@link RetriableException} is thrown. HTTP 401/403 is
- * a {@link ConfigurationException}, other 4xx a {@link SyncException} quoting the API's error, a
- * malformed page a {@link dev.pfsync.core.ProtocolViolationException}: none of these is retried.
- * The bearer token is sent in a header only, never logged nor put in a message.
+ * exponential backoff and full jitter; then a {@link RetriableException} is thrown. HTTP 401/403, a
+ * TLS certificate the JVM does not trust and a host name that never resolved are a {@link
+ * ConfigurationException}, other 4xx a {@link SyncException} quoting the API's error, a malformed
+ * page a {@link dev.pfsync.core.ProtocolViolationException}: none of these is retried. The bearer
+ * token is sent in a header only, never logged nor put in a message.
+ *
+ * <p>Each request must end within {@link HttpSourceConfig#requestTimeout()} (else it is aborted and
+ * retried like a timeout) and a page body may not exceed {@link HttpSourceConfig#maxBodyBytes()} (a
+ * protocol violation); of an error body only the first 64 KiB are read. {@link #stop()} ends waits
+ * and requests at once.
  *
  * <p>Thread-safe; close it to release its connections.
  */
@@ -49,8 +55,13 @@ public final class HttpPageSource implements PageSource {
   private final Sleeper sleeper;
   private final Redactor redactor;
   private final PageParser parser;
+  private final Exchanges exchanges;
+  private final ConnectFailures failures;
 
-  /** A source with real sleeps, an unseeded jitter and the system clock. */
+  /**
+   * A source with real sleeps, an unseeded jitter, the system clock and the process's environment
+   * (for its proxy variables).
+   */
   public HttpPageSource(HttpSourceConfig config) {
     this(config, Sleeper.SYSTEM, new Random(), Clock.systemUTC());
   }
@@ -63,7 +74,24 @@ public final class HttpPageSource implements PageSource {
    * @param clock reads the time that an HTTP-date {@code Retry-After} is measured from
    */
   public HttpPageSource(HttpSourceConfig config, Sleeper sleeper, Random random, Clock clock) {
+    this(config, System.getenv(), sleeper, random, clock);
+  }
+
+  /**
+   * A source that reads its proxy variables ({@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code
+   * NO_PROXY}, lower-case spellings first) from {@code environment}; the JVM's proxy properties,
+   * when set, win over them.
+   *
+   * @throws ConfigurationException if a proxy variable is not a usable http:// proxy URL
+   */
+  public HttpPageSource(
+      HttpSourceConfig config,
+      Map<String, String> environment,
+      Sleeper sleeper,
+      Random random,
+      Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
+    Proxies proxies = Proxies.of(Map.copyOf(Objects.requireNonNull(environment, "environment")));
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.backoff =
         new Backoff(
@@ -74,7 +102,10 @@ public final class HttpPageSource implements PageSource {
             Objects.requireNonNull(clock, "clock"));
     this.redactor = new Redactor(config.bearerToken());
     this.parser = new PageParser(redactor);
-    this.client = PooledClient.create(config);
+    this.exchanges = new Exchanges(config.requestTimeout(), config.maxBodyBytes());
+    this.failures = new ConnectFailures(config.baseUrl());
+    log.debug("API {}: {}", config.baseUrl(), proxies.describe());
+    this.client = PooledClient.create(config, proxies);
   }
 
   @Override
@@ -83,12 +114,8 @@ public final class HttpPageSource implements PageSource {
     return request(
         table,
         url,
-        response -> {
-          try (response) {
-            byte[] body = HttpReply.read(response).body();
-            return parser.parse(table, url, body, DateHeader.of(response));
-          }
-        });
+        (response, exchange) ->
+            parser.parse(table, url, exchange.readWhole(response), DateHeader.of(response)));
   }
 
   /**
@@ -103,23 +130,21 @@ public final class HttpPageSource implements PageSource {
     return request(
         table,
         url,
-        response -> {
-          HttpEntity entity = response.getEntity();
-          BodyCapture body =
-              new BodyCapture(entity == null ? InputStream.nullInputStream() : entity.getContent());
+        (response, exchange) -> {
           try {
+            BodyCapture body = new BodyCapture(exchange.body(response));
             return parser.open(
-                table, url, body, DateHeader.of(response), () -> closeQuietly(response));
-          } catch (RuntimeException e) {
-            closeQuietly(response);
+                table, url, body, DateHeader.of(response), () -> exchange.end(response));
+          } catch (IOException | RuntimeException e) {
+            exchange.end(response);
             throw e;
           }
         });
   }
 
-  /** What becomes of a successful response; it closes the response or hands it over. */
+  /** What becomes of a successful response; it ends the exchange or hands it over. */
   private interface Success<T> {
-    T take(ClassicHttpResponse response) throws IOException;
+    T take(ClassicHttpResponse response, Exchange exchange) throws IOException;
   }
 
   /** GETs {@code url} until it succeeds, retrying transient failures. */
@@ -131,30 +156,42 @@ public final class HttpPageSource implements PageSource {
       String failure;
       Optional<String> retryAfter = Optional.empty();
       Exception cause = null;
+      Exchange exchange = exchanges.start(get(url), where(table, url));
       try {
-        ClassicHttpResponse response = client.executeOpen(null, get(url), null);
+        ClassicHttpResponse response = client.executeOpen(null, exchange.request(), null);
+        failures.answered();
         int status = response.getCode();
         if (status >= 200 && status < 300) {
-          return success.take(response);
+          return success.take(response, exchange);
         }
-        HttpReply reply;
-        try (response) {
-          reply = HttpReply.read(response);
-        }
+        HttpReply reply = HttpReply.read(response, exchange);
         if (!reply.isRetriable()) {
           throw rejected(table, url, reply);
         }
         failure = "HTTP " + reply.status() + " (" + ApiError.describe(reply.body(), redactor) + ")";
         retryAfter = reply.retryAfter();
       } catch (IOException | PageInterruptedException e) {
+        exchange.end();
+        exchange.checkNotStopped(e);
         if (Thread.currentThread().isInterrupted()) {
           throw new SyncException(
               "table " + table.table() + ": interrupted during GET " + url.pathAndQuery(), e);
         }
+        if (e instanceof IOException io) {
+          Optional<ConfigurationException> permanent = failures.permanent(io, where(table, url));
+          if (permanent.isPresent()) {
+            throw permanent.get();
+          }
+        }
         failure =
             redactor.apply(
-                e instanceof IOException io ? describe(io) : String.valueOf(e.getMessage()));
+                e instanceof IOException io
+                    ? describe(exchange.explain(io))
+                    : String.valueOf(e.getMessage()));
         cause = e;
+      } catch (RuntimeException e) {
+        exchange.end();
+        throw e;
       }
       if (attempt >= attempts) {
         throw new RetriableException(
@@ -182,16 +219,18 @@ public final class HttpPageSource implements PageSource {
     }
   }
 
-  private static void closeQuietly(ClassicHttpResponse response) {
-    try {
-      response.close();
-    } catch (IOException e) {
-      // the connection is dropped either way
-    }
+  /**
+   * Ends waits between retries and requests in flight at once (their connections are closed); they,
+   * and every later call, throw {@link SyncStoppedException}. Callable from any thread.
+   */
+  @Override
+  public void stop() {
+    exchanges.stop();
   }
 
   @Override
   public void close() {
+    exchanges.close();
     client.close(CloseMode.GRACEFUL);
   }
 
@@ -217,6 +256,10 @@ public final class HttpPageSource implements PageSource {
         + url.getHost().toLowerCase(Locale.ROOT)
         + (defaultPort ? "" : ":" + port)
         + path;
+  }
+
+  private static String where(TableBinding table, PageUrl url) {
+    return "table " + table.table() + ": GET " + url.pathAndQuery();
   }
 
   private HttpGet get(PageUrl url) {
@@ -252,7 +295,12 @@ public final class HttpPageSource implements PageSource {
 
   private void pause(TableBinding table, PageUrl url, Duration delay) {
     try {
-      sleeper.sleep(delay);
+      if (sleeper == Sleeper.SYSTEM) {
+        exchanges.await(delay); // the real wait: stop() ends it early
+      } else {
+        sleeper.sleep(delay);
+      }
+      exchanges.checkNotStopped(where(table, url) + " (waiting to retry)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SyncException(

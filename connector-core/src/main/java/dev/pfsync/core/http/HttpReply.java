@@ -1,34 +1,29 @@
 package dev.pfsync.core.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 
 /**
- * A response read whole: status, the {@code Retry-After} header, the body bytes. Reading the whole
- * body before parsing makes a connection dropped mid-body an {@link IOException} (retriable) rather
- * than a parse error.
+ * An unsuccessful response: status, the {@code Retry-After} header and the start of the body (at
+ * most {@value #MAX_ERROR_BODY} bytes, enough for any error message; the rest is dropped with the
+ * connection, never read).
  */
 record HttpReply(int status, Optional<String> retryAfter, byte[] body) {
+  static final int MAX_ERROR_BODY = 64 * 1024;
 
-  static HttpReply read(ClassicHttpResponse response) throws IOException {
+  /** Reads the reply and ends its exchange. */
+  static HttpReply read(ClassicHttpResponse response, Exchange exchange) throws IOException {
     Header retryAfter = response.getFirstHeader("Retry-After");
-    HttpEntity entity = response.getEntity();
-    byte[] body = new byte[0];
-    if (entity != null) {
-      try (InputStream in = entity.getContent()) {
-        body = in.readAllBytes();
-      }
+    byte[] body;
+    try {
+      body = exchange.body(response).readNBytes(MAX_ERROR_BODY);
+    } finally {
+      exchange.end(response);
     }
     return new HttpReply(
         response.getCode(), Optional.ofNullable(retryAfter).map(Header::getValue), body);
-  }
-
-  boolean isSuccess() {
-    return status >= 200 && status < 300;
   }
 
   /** 429 and 5xx: the server is busy or broken for now. */

@@ -8,28 +8,35 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How {@link HttpPageSource} reaches the API: where, with which credentials, how long to wait and
- * how hard to retry. Every field is validated here and a bad one fails fast with a {@link
- * ConfigurationException} naming it. {@link #toString()} never shows the token.
+ * How {@link HttpPageSource} reaches the API: where, with which credentials, how long to wait, how
+ * much to read and how hard to retry. Build one with {@link #builder(URI)}; every field is
+ * validated here and a bad one fails fast with a {@link ConfigurationException} naming it. {@link
+ * #toString()} never shows the token.
  *
  * @param baseUrl the API root, e.g. {@code http://127.0.0.1:5001}; endpoints are appended to it
  * @param bearerToken sent as {@code Authorization: Bearer <token>} when present
  * @param connectTimeout the most to wait for a TCP connection
  * @param readTimeout the most to wait for the next bytes of a response (socket timeout)
+ * @param requestTimeout the most one request may take, from sending it to the last byte of its
+ *     body: a server that trickles bytes (never tripping the read timeout) is cut off here
  * @param maxRetries retries after the first attempt of a request (0 = no retry)
  * @param initialBackoff the backoff cap of the first retry; it doubles with each retry
  * @param maxBackoff the largest backoff cap (each delay is drawn uniformly in [0, cap])
  * @param maxRetryAfter the longest a {@code Retry-After} header may make a retry wait
+ * @param maxBodyBytes the largest page body, counted after decompression; a longer one is a
+ *     protocol violation
  */
 public record HttpSourceConfig(
     URI baseUrl,
     Optional<String> bearerToken,
     Duration connectTimeout,
     Duration readTimeout,
+    Duration requestTimeout,
     int maxRetries,
     Duration initialBackoff,
     Duration maxBackoff,
-    Duration maxRetryAfter) {
+    Duration maxRetryAfter,
+    long maxBodyBytes) {
 
   public HttpSourceConfig {
     Objects.requireNonNull(baseUrl, "api-url");
@@ -51,6 +58,7 @@ public record HttpSourceConfig(
     bearerToken.ifPresent(HttpSourceConfig::checkToken);
     requirePositive("connect-timeout", connectTimeout);
     requirePositive("read-timeout", readTimeout);
+    requirePositive("request-timeout", requestTimeout);
     if (maxRetries < 0) {
       throw new ConfigurationException("max-retries cannot be negative, was " + maxRetries);
     }
@@ -61,73 +69,53 @@ public record HttpSourceConfig(
           "max-backoff (" + maxBackoff + ") cannot be less than initial-backoff " + initialBackoff);
     }
     requireNotNegative("max-retry-after", maxRetryAfter);
+    if (maxBodyBytes < 1) {
+      throw new ConfigurationException("max-body-bytes must be at least 1, was " + maxBodyBytes);
+    }
   }
 
   /**
-   * Sensible defaults for {@code baseUrl}: no token, connect timeout 10s, read timeout 60s, 6
-   * retries, backoff from 500ms up to 30s, Retry-After honoured up to 2 minutes.
+   * A builder starting from the defaults for {@code baseUrl}: no token, connect timeout 10s, read
+   * timeout 60s, request timeout 5m, 6 retries, backoff from 500ms up to 30s, Retry-After honoured
+   * up to 2 minutes, page bodies up to 256 MiB.
    */
+  public static Builder builder(URI baseUrl) {
+    return new Builder(baseUrl);
+  }
+
+  /** The defaults for {@code baseUrl} (see {@link #builder(URI)}). */
   public static HttpSourceConfig defaults(URI baseUrl) {
-    return new HttpSourceConfig(
-        baseUrl,
-        Optional.empty(),
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(60),
-        6,
-        Duration.ofMillis(500),
-        Duration.ofSeconds(30),
-        Duration.ofMinutes(2));
+    return builder(baseUrl).build();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** A copy that sends this bearer token; an empty optional sends none. */
   public HttpSourceConfig withBearerToken(Optional<String> token) {
-    return new HttpSourceConfig(
-        baseUrl,
-        token,
-        connectTimeout,
-        readTimeout,
-        maxRetries,
-        initialBackoff,
-        maxBackoff,
-        maxRetryAfter);
+    return toBuilder().bearerToken(token).build();
   }
 
   /** A copy with these connect and read timeouts. */
   public HttpSourceConfig withTimeouts(Duration connect, Duration read) {
-    return new HttpSourceConfig(
-        baseUrl, bearerToken, connect, read, maxRetries, initialBackoff, maxBackoff, maxRetryAfter);
+    return toBuilder().connectTimeout(connect).readTimeout(read).build();
   }
 
   /** A copy with this many retries after the first attempt. */
   public HttpSourceConfig withMaxRetries(int retries) {
-    return new HttpSourceConfig(
-        baseUrl,
-        bearerToken,
-        connectTimeout,
-        readTimeout,
-        retries,
-        initialBackoff,
-        maxBackoff,
-        maxRetryAfter);
+    return toBuilder().maxRetries(retries).build();
   }
 
   /** A copy with this backoff range (the first retry's cap, the largest cap). */
   public HttpSourceConfig withBackoff(Duration initial, Duration max) {
-    return new HttpSourceConfig(
-        baseUrl, bearerToken, connectTimeout, readTimeout, maxRetries, initial, max, maxRetryAfter);
+    return toBuilder().backoff(initial, max).build();
   }
 
   /** A copy that honours {@code Retry-After} up to this long. */
   public HttpSourceConfig withMaxRetryAfter(Duration max) {
-    return new HttpSourceConfig(
-        baseUrl,
-        bearerToken,
-        connectTimeout,
-        readTimeout,
-        maxRetries,
-        initialBackoff,
-        maxBackoff,
-        max);
+    return toBuilder().maxRetryAfter(max).build();
   }
 
   @Override
@@ -140,6 +128,8 @@ public record HttpSourceConfig(
         + connectTimeout
         + ", readTimeout="
         + readTimeout
+        + ", requestTimeout="
+        + requestTimeout
         + ", maxRetries="
         + maxRetries
         + ", initialBackoff="
@@ -148,7 +138,97 @@ public record HttpSourceConfig(
         + maxBackoff
         + ", maxRetryAfter="
         + maxRetryAfter
+        + ", maxBodyBytes="
+        + maxBodyBytes
         + "]";
+  }
+
+  /** Collects settings; {@link #build()} validates them all at once. */
+  public static final class Builder {
+    private final URI baseUrl;
+    private Optional<String> bearerToken = Optional.empty();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration requestTimeout = Duration.ofMinutes(5);
+    private int maxRetries = 6;
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private Duration maxBackoff = Duration.ofSeconds(30);
+    private Duration maxRetryAfter = Duration.ofMinutes(2);
+    private long maxBodyBytes = 256L * 1024 * 1024;
+
+    private Builder(URI baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    private Builder(HttpSourceConfig c) {
+      this(c.baseUrl);
+      bearerToken = c.bearerToken;
+      connectTimeout = c.connectTimeout;
+      readTimeout = c.readTimeout;
+      requestTimeout = c.requestTimeout;
+      maxRetries = c.maxRetries;
+      initialBackoff = c.initialBackoff;
+      maxBackoff = c.maxBackoff;
+      maxRetryAfter = c.maxRetryAfter;
+      maxBodyBytes = c.maxBodyBytes;
+    }
+
+    /** Sends this bearer token; an empty optional sends none. */
+    public Builder bearerToken(Optional<String> token) {
+      bearerToken = token;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      connectTimeout = timeout;
+      return this;
+    }
+
+    public Builder readTimeout(Duration timeout) {
+      readTimeout = timeout;
+      return this;
+    }
+
+    public Builder requestTimeout(Duration timeout) {
+      requestTimeout = timeout;
+      return this;
+    }
+
+    public Builder maxRetries(int retries) {
+      maxRetries = retries;
+      return this;
+    }
+
+    /** The first retry's backoff cap and the largest cap. */
+    public Builder backoff(Duration initial, Duration max) {
+      initialBackoff = initial;
+      maxBackoff = max;
+      return this;
+    }
+
+    public Builder maxRetryAfter(Duration max) {
+      maxRetryAfter = max;
+      return this;
+    }
+
+    public Builder maxBodyBytes(long max) {
+      maxBodyBytes = max;
+      return this;
+    }
+
+    public HttpSourceConfig build() {
+      return new HttpSourceConfig(
+          baseUrl,
+          bearerToken,
+          connectTimeout,
+          readTimeout,
+          requestTimeout,
+          maxRetries,
+          initialBackoff,
+          maxBackoff,
+          maxRetryAfter,
+          maxBodyBytes);
+    }
   }
 
   private static void checkToken(String token) {

@@ -6,19 +6,19 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * The HttpClient behind {@link HttpPageSource}: pooled keep-alive connections with the configured
- * timeouts, and none of the client's own retries, redirects or cookies.
+ * timeouts, routed through the {@link Proxies} (with their Basic credentials), and none of the
+ * client's own retries, redirects or cookies.
  */
 final class PooledClient {
   private PooledClient() {}
 
-  static CloseableHttpClient create(HttpSourceConfig config) {
+  static CloseableHttpClient create(HttpSourceConfig config, Proxies proxies) {
     Timeout connect = Timeout.of(config.connectTimeout());
     Timeout read = Timeout.of(config.readTimeout());
     ConnectionConfig connection =
@@ -42,6 +42,8 @@ final class PooledClient {
                 .setMaxConnTotal(16)
                 .build())
         .setDefaultRequestConfig(request)
+        .setRoutePlanner(proxies.routePlanner())
+        .setDefaultCredentialsProvider(proxies.credentials())
         // Retries are ours: one loop, one backoff policy, one place that logs them.
         .disableAutomaticRetries()
         .disableRedirectHandling()
@@ -52,13 +54,14 @@ final class PooledClient {
   }
 
   /**
-   * The client's default TLS for an https API. For an http one, none: every request goes to the
-   * configured base URL (redirects are off), so TLS is never used, and setting it up (trust store,
-   * security providers) was a tenth of a second of every run.
+   * TLS as the JVM's system properties say ({@link SystemTls}) for an https API. For an http one,
+   * none: every request goes to the configured base URL (redirects are off; a proxy is reached in
+   * plain http), so TLS is never used, and setting it up (trust store, security providers) was a
+   * tenth of a second of every run.
    */
   static TlsSocketStrategy tls(HttpSourceConfig config) {
     if ("https".equalsIgnoreCase(config.baseUrl().getScheme())) {
-      return DefaultClientTlsStrategy.createDefault();
+      return SystemTls.strategy();
     }
     return (socket, target, port, attachment, context) -> {
       throw new SSLException(

@@ -7,7 +7,10 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface Sleeper {
-  /** The real thing: {@link Thread#sleep(long)}. */
+  /**
+   * The real thing: waits the whole duration. {@link HttpPageSource} recognises it and waits so
+   * that {@link HttpPageSource#stop()} ends the wait at once.
+   */
   Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
 
   /** Waits {@code duration}; throws if the thread is interrupted meanwhile. */

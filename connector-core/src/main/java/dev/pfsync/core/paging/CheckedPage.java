@@ -48,6 +48,10 @@ public final class CheckedPage implements RowStream, AutoCloseable {
       end = pageEnd; // only an end that passed its checks counts as one
       return null;
     }
+    if (rows == request.limit()) {
+      // Fail at row limit+1: the rows before it may already be on their way to the database.
+      throw pager.overLimit(request);
+    }
     position = pager.checkRow(request, at, row);
     rows++;
     if (row.deleted()) {

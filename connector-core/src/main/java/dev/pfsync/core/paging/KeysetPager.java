@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * Fetches keyset pages of one table and checks that the source keeps the paging contract: rows
- * strictly increasing and inside {@code (from, before)}, no {@code has_more} without records, and a
- * {@code next} that advances. Since every page that promises more must move the position strictly
- * forward, a caller that follows {@link CheckedPage#position()} never loops on the same page.
+ * strictly increasing and inside {@code (from, before)}, no more of them than the request's limit,
+ * no {@code has_more} without records, and a {@code next} that advances. Since every page that
+ * promises more must move the position strictly forward, a caller that follows {@link
+ * CheckedPage#position()} never loops on the same page.
  */
 public final class KeysetPager {
   private final PageSource source;
@@ -131,6 +132,19 @@ public final class KeysetPager {
     return position;
   }
 
+  /** The violation of a page that sends more valid rows than the request's limit. */
+  ProtocolViolationException overLimit(PageRequest request) {
+    return violation(
+        request,
+        "the page has more than "
+            + binding.params().limit()
+            + "="
+            + request.limit()
+            + " rows (row "
+            + (request.limit() + 1L)
+            + " arrived)");
+  }
+
   private static boolean before(Keyset key, PageRequest request) {
     return request.before().map(b -> key.since().isBefore(b)).orElse(true);
   }
@@ -144,6 +158,7 @@ public final class KeysetPager {
         .afterKey()
         .ifPresent(k -> cursor.append(", ").append(p.after()).append('=').append(k));
     request.before().ifPresent(b -> cursor.append(", ").append(p.before()).append('=').append(b));
+    cursor.append(", ").append(p.limit()).append('=').append(request.limit());
     return new ProtocolViolationException(
         "table "
             + binding.table()

@@ -34,15 +34,29 @@ class HttpSourceConfigTest {
 
     assertThat(c)
         .isEqualTo(
-            new HttpSourceConfig(
-                DEFAULTS.baseUrl(),
-                Optional.of("t0k"),
-                Duration.ofMillis(200),
-                Duration.ofMillis(300),
-                2,
-                Duration.ZERO,
-                Duration.ofMillis(5),
-                Duration.ofSeconds(1)));
+            HttpSourceConfig.builder(DEFAULTS.baseUrl())
+                .bearerToken(Optional.of("t0k"))
+                .connectTimeout(Duration.ofMillis(200))
+                .readTimeout(Duration.ofMillis(300))
+                .maxRetries(2)
+                .backoff(Duration.ZERO, Duration.ofMillis(5))
+                .maxRetryAfter(Duration.ofSeconds(1))
+                .build());
+    assertThat(c.requestTimeout()).isEqualTo(DEFAULTS.requestTimeout());
+    assertThat(c.maxBodyBytes()).isEqualTo(DEFAULTS.maxBodyBytes());
+  }
+
+  @Test
+  void the_builder_starts_from_the_defaults_and_bounds_each_request() {
+    assertThat(HttpSourceConfig.builder(DEFAULTS.baseUrl()).build()).isEqualTo(DEFAULTS);
+    assertThat(DEFAULTS.requestTimeout()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(DEFAULTS.maxBodyBytes()).isEqualTo(256L * 1024 * 1024);
+
+    HttpSourceConfig c =
+        DEFAULTS.toBuilder().requestTimeout(Duration.ofSeconds(30)).maxBodyBytes(1024).build();
+    assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.maxBodyBytes()).isEqualTo(1024);
+    assertThat(c.toBuilder().build()).isEqualTo(c);
   }
 
   @Test
@@ -76,6 +90,12 @@ class HttpSourceConfigTest {
     assertThatThrownBy(() -> DEFAULTS.withMaxRetryAfter(Duration.ofSeconds(-1)))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("max-retry-after");
+    assertThatThrownBy(() -> DEFAULTS.toBuilder().requestTimeout(Duration.ZERO).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("request-timeout must be greater than 0");
+    assertThatThrownBy(() -> DEFAULTS.toBuilder().maxBodyBytes(0).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("max-body-bytes must be at least 1");
   }
 
   @Test

@@ -126,6 +126,31 @@ final class StubApi implements AutoCloseable {
     };
   }
 
+  /**
+   * Answers 200 with {@code start}, then one space (JSON whitespace: the body stays well formed so
+   * far) every {@code everyMillis} ms, for up to a minute: a server that never trips a socket
+   * timeout, yet never finishes.
+   */
+  static Responder trickle(String start, long everyMillis) {
+    return ex -> {
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, 0); // chunked: each flush sends what was written
+      OutputStream out = ex.getResponseBody();
+      out.write(start.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      for (long waited = 0; waited < 60_000; waited += everyMillis) {
+        try {
+          Thread.sleep(everyMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        out.write(' ');
+        out.flush(); // fails once the client has gone
+      }
+    };
+  }
+
   /** Drops the connection without answering. */
   static Responder drop() {
     return ex -> {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,6 +134,29 @@ class CheckedPageTest {
     assertThat(stream.handedOut).as("rows read from the source at the violation").isEqualTo(3);
     assertThat(stream.endCalls).isZero();
     assertThat(page.rows()).isEqualTo(2);
+  }
+
+  @Test
+  void a_page_that_ignores_the_limit_fails_at_the_row_after_the_limit_naming_it() {
+    // 60,000 rows for limit=1000: the rows are written as they stream, so fail at row 1001.
+    List<Row> rows =
+        IntStream.range(0, 60_000).mapToObj(i -> u(String.format("r%05d", i), 1)).toList();
+    HandMadeStream stream =
+        new HandMadeStream(rows, new PageEnd(false, Optional.empty(), List.of(), Optional.empty()));
+    CheckedPage page =
+        new KeysetPager(new HandMadeSource(stream), Bindings.users(), 1000).open(FROM, BEFORE);
+
+    for (int i = 0; i < 1000; i++) {
+      assertThat(page.next()).isNotNull();
+    }
+    assertThatThrownBy(page::next)
+        .isInstanceOf(ProtocolViolationException.class)
+        .hasMessageContaining("table user")
+        .hasMessageContaining("more than limit=1000 rows")
+        .hasMessageContaining("updated_since=2026-11-20T08:00:00Z, after_id=b")
+        .hasMessageContaining("limit=1000)");
+    assertThat(stream.handedOut).as("rows read from the source").isEqualTo(1001);
+    assertThat(page.rows()).isEqualTo(1000);
   }
 
   @Test
