@@ -51,6 +51,17 @@ public interface Destination extends AutoCloseable {
     apply(new Checkpoint(changes, end.stateJson(), end.rowsSkipped()));
   }
 
+  /**
+   * Re-reads this connector's stored state from the database, reconnecting if needed (the
+   * connector's lock is then taken again). The engine calls it after a {@link
+   * DestinationUnavailableException}: the checkpoint that failed may or may not have committed, and
+   * only the stored state says which.
+   *
+   * @return the state JSON of the last committed checkpoint, or empty if there is none
+   * @throws ConcurrentRunException if another process took this connector's lock meanwhile
+   */
+  Optional<String> reloadState();
+
   /** Records how the current run ended. */
   void finishRun(RunStatus status, Optional<String> message);
 

@@ -27,6 +27,11 @@ class ForwardingDestination implements Destination {
   }
 
   @Override
+  public Optional<String> reloadState() {
+    return delegate.reloadState();
+  }
+
+  @Override
   public void finishRun(RunStatus status, Optional<String> message) {
     delegate.finishRun(status, message);
   }

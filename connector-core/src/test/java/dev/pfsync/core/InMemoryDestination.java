@@ -76,6 +76,11 @@ public final class InMemoryDestination implements Destination {
   }
 
   @Override
+  public Optional<String> reloadState() {
+    return state;
+  }
+
+  @Override
   public void finishRun(RunStatus status, Optional<String> message) {
     runs.set(runs.size() - 1, new Run(currentMode, status, message));
   }

@@ -180,6 +180,19 @@ public final class PostgresDestination implements Destination {
   }
 
   @Override
+  public Optional<String> reloadState() {
+    try {
+      return Transactions.autoCommit(
+          connection(),
+          "read state of connector " + connectorId,
+          x -> StateStore.read(x, connectorId));
+    } catch (RuntimeException e) {
+      suspect = true;
+      throw e;
+    }
+  }
+
+  @Override
   public void finishRun(RunStatus status, Optional<String> message) {
     if (runId == null) {
       LOG.warn("finishRun({}) without a started run of connector {}", status, connectorId);
