@@ -18,6 +18,7 @@ import dev.pfsync.postgres.internal.Maintenance;
 import dev.pfsync.postgres.internal.Migrations;
 import dev.pfsync.postgres.internal.RunLock;
 import dev.pfsync.postgres.internal.RunLog;
+import dev.pfsync.postgres.internal.ServerSettings;
 import dev.pfsync.postgres.internal.SqlErrors;
 import dev.pfsync.postgres.internal.SqlWork;
 import dev.pfsync.postgres.internal.StateStore;
@@ -52,6 +53,7 @@ public final class PostgresDestination implements Destination {
   private final PostgresConfig config;
   private final Map<String, TableWriter> writers = new LinkedHashMap<>();
   private Connection connection;
+  private ServerSettings settings;
   private String connectorId;
   private Long runId;
   private boolean suspect; // a failure happened: check the connection before reusing it
@@ -68,6 +70,7 @@ public final class PostgresDestination implements Destination {
     requireConnectorId(connectorId);
     Connection c = Connections.open(config);
     try {
+      ServerSettings read = readSettings(c);
       // The lock comes first: a second opener must fail before it changes anything.
       Transactions.autoCommit(c, "lock connector " + connectorId, x -> lock(x, connectorId));
       Map<String, TableWriter> opened = prepareTables(c, tables);
@@ -85,6 +88,7 @@ public final class PostgresDestination implements Destination {
       }
       writers.putAll(opened);
       this.connection = c;
+      this.settings = read;
       this.connectorId = connectorId;
       return state;
     } catch (RuntimeException e) {
@@ -170,7 +174,14 @@ public final class PostgresDestination implements Destination {
   private void inCheckpoint(SqlWork<WriteResult> work) {
     Connection c = connection();
     try {
-      Transactions.inTransaction(c, "apply checkpoint of connector " + connectorId, work);
+      ServerSettings server = settings;
+      Transactions.inTransaction(
+          c,
+          "apply checkpoint of connector " + connectorId,
+          x -> {
+            server.disableTimeouts(x);
+            return work.run(x);
+          });
     } catch (RuntimeException e) {
       // The rollback may have undone DDL (new columns, staging tables): re-read on next use.
       writers.values().forEach(TableWriter::invalidate);
@@ -378,6 +389,7 @@ public final class PostgresDestination implements Destination {
     writers.values().forEach(TableWriter::invalidate);
     Connection c = Connections.open(config);
     try {
+      settings = readSettings(c);
       Transactions.autoCommit(c, "lock connector " + connectorId, x -> lock(x, connectorId));
     } catch (RuntimeException e) {
       Connections.closeQuietly(c);
@@ -385,6 +397,11 @@ public final class PostgresDestination implements Destination {
     }
     connection = c;
     return c;
+  }
+
+  private ServerSettings readSettings(Connection c) {
+    return Transactions.autoCommit(
+        c, "read the server settings", x -> ServerSettings.read(x, config.jdbcUrl()));
   }
 
   private static boolean isClosed(Connection c) {

@@ -99,6 +99,11 @@ public record TestDatabase(String jdbcUrl, String user, Optional<String> passwor
     return new TestDatabase(m.group(1) + database + params, user, password);
   }
 
+  /** The same database with {@code params} ({@code a=1&b=2}, URL-encoded) added to the URL. */
+  public TestDatabase withParameters(String params) {
+    return new TestDatabase(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + params, user, password);
+  }
+
   /** A new connection (auto-commit) for assertions. */
   public Connection connect() throws SQLException {
     Properties props = new Properties();
