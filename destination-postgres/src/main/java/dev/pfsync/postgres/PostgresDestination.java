@@ -12,13 +12,13 @@ import dev.pfsync.core.SyncMode;
 import dev.pfsync.core.TableChanges;
 import dev.pfsync.core.TableSchema;
 import dev.pfsync.postgres.internal.CheckpointPrelude;
-import dev.pfsync.postgres.internal.Connections;
+import dev.pfsync.postgres.internal.DdlLock;
 import dev.pfsync.postgres.internal.Identifiers;
 import dev.pfsync.postgres.internal.Maintenance;
-import dev.pfsync.postgres.internal.Migrations;
-import dev.pfsync.postgres.internal.RunLock;
+import dev.pfsync.postgres.internal.OwnerId;
 import dev.pfsync.postgres.internal.RunLog;
 import dev.pfsync.postgres.internal.ServerSettings;
+import dev.pfsync.postgres.internal.Session;
 import dev.pfsync.postgres.internal.SqlErrors;
 import dev.pfsync.postgres.internal.SqlWork;
 import dev.pfsync.postgres.internal.StateStore;
@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The PostgreSQL {@link dev.pfsync.core.Destination}: data tables in {@link
  * PostgresConfig#schema()}, state and runs in {@code _pfsync} (migrated by Flyway), each checkpoint
- * applied as one transaction, one run per connector id at a time (a session advisory lock held from
- * {@link #open} to {@link #close}). Not thread-safe: one instance serves one sync at a time.
+ * applied as one transaction, one run per connector id at a time (a lease in {@code _pfsync.leases}
+ * held from {@link #open} to {@link #close}, which every checkpoint checks and renews). Not
+ * thread-safe: one instance serves one sync at a time.
  *
  * <p>{@link #readState}, {@link #reset} and {@link #check} work without {@link #open} on short
  * connections of their own.
@@ -52,11 +53,10 @@ public final class PostgresDestination implements Destination {
 
   private final PostgresConfig config;
   private final Map<String, TableWriter> writers = new LinkedHashMap<>();
-  private Connection connection;
-  private ServerSettings settings;
+  private final String owner = OwnerId.create(); // of this instance's leases
+  private Session session;
   private String connectorId;
   private Long runId;
-  private boolean suspect; // a failure happened: check the connection before reusing it
 
   public PostgresDestination(PostgresConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -64,15 +64,14 @@ public final class PostgresDestination implements Destination {
 
   @Override
   public Optional<String> open(String connectorId, List<TableSchema> tables) {
-    if (connection != null) {
+    if (session != null) {
       throw new IllegalStateException("already open for connector " + this.connectorId);
     }
     requireConnectorId(connectorId);
-    Connection c = Connections.open(config);
+    // The lease comes before the tables: a second opener must fail before it changes them.
+    Session opening = Session.open(config, connectorId, owner, this::invalidateWriters);
     try {
-      ServerSettings read = readSettings(c);
-      // The lock comes first: a second opener must fail before it changes anything.
-      Transactions.autoCommit(c, "lock connector " + connectorId, x -> lock(x, connectorId));
+      Connection c = opening.connection();
       Map<String, TableWriter> opened = prepareTables(c, tables);
       Optional<String> state =
           Transactions.autoCommit(
@@ -87,12 +86,11 @@ public final class PostgresDestination implements Destination {
             abandoned);
       }
       writers.putAll(opened);
-      this.connection = c;
-      this.settings = read;
+      this.session = opening;
       this.connectorId = connectorId;
       return state;
     } catch (RuntimeException e) {
-      Connections.closeQuietly(c); // also releases the lock
+      opening.close(); // also releases the lease
       throw e;
     }
   }
@@ -107,7 +105,7 @@ public final class PostgresDestination implements Destination {
               "start a run of connector " + connectorId,
               x -> RunLog.start(x, connectorId, mode));
     } catch (RuntimeException e) {
-      suspect = true;
+      session.failed();
       throw e;
     }
   }
@@ -134,7 +132,8 @@ public final class PostgresDestination implements Destination {
               rows - deleted,
               deleted,
               checkpoint.rowsSkipped(),
-              savepoint);
+              savepoint,
+              session.lease());
           WriteResult total = WriteResult.NONE;
           for (TableChanges changes : checkpoint.changes()) {
             total = total.plus(write(x, changes, savepoint));
@@ -165,7 +164,8 @@ public final class PostgresDestination implements Destination {
               runId,
               total.upserted(),
               total.deleted(),
-              end.rowsSkipped());
+              end.rowsSkipped(),
+              session.lease());
           return total;
         });
   }
@@ -174,7 +174,7 @@ public final class PostgresDestination implements Destination {
   private void inCheckpoint(SqlWork<WriteResult> work) {
     Connection c = connection();
     try {
-      ServerSettings server = settings;
+      ServerSettings server = session.settings();
       Transactions.inTransaction(
           c,
           "apply checkpoint of connector " + connectorId,
@@ -183,9 +183,9 @@ public final class PostgresDestination implements Destination {
             return work.run(x);
           });
     } catch (RuntimeException e) {
-      // The rollback may have undone DDL (new columns, staging tables): re-read on next use.
-      writers.values().forEach(TableWriter::invalidate);
-      suspect = true;
+      // The rollback may have undone DDL (new columns): re-read on next use.
+      invalidateWriters();
+      session.failed();
       throw e;
     }
   }
@@ -198,7 +198,7 @@ public final class PostgresDestination implements Destination {
           "read state of connector " + connectorId,
           x -> StateStore.read(x, connectorId));
     } catch (RuntimeException e) {
-      suspect = true;
+      session.failed();
       throw e;
     }
   }
@@ -220,25 +220,18 @@ public final class PostgresDestination implements Destination {
           });
       runId = null;
     } catch (RuntimeException e) {
-      suspect = true;
+      session.failed();
       throw e;
     }
   }
 
   @Override
   public void close() {
-    if (connection == null) {
+    if (session == null) {
       return;
     }
-    try {
-      if (!connection.isClosed()) {
-        RunLock.release(connection, connectorId);
-      }
-    } catch (SQLException e) {
-      LOG.debug("releasing the lock of connector {} failed; closing anyway", connectorId, e);
-    }
-    Connections.closeQuietly(connection);
-    connection = null;
+    session.close();
+    session = null;
     writers.clear();
     runId = null;
   }
@@ -257,14 +250,14 @@ public final class PostgresDestination implements Destination {
   }
 
   /**
-   * Row counts and the cursor range of a declared table, without taking the lock; an absent table
+   * Row counts and the cursor range of a declared table, without taking the lease; an absent table
    * holds nothing.
    */
   public TableStats tableStats(TableSchema table) {
     return Maintenance.tableStats(config, table);
   }
 
-  /** The stored state of a connector, without taking its lock (works while a sync runs). */
+  /** The stored state of a connector, without taking its lease (works while a sync runs). */
   public Optional<String> readState(String connectorId) {
     requireConnectorId(connectorId);
     return Maintenance.readState(config, connectorId);
@@ -272,9 +265,9 @@ public final class PostgresDestination implements Destination {
 
   /**
    * Forgets a connector's state so its next sync starts over; with {@code dropTables}, also drops
-   * the data tables of {@code tables}. Takes the connector's lock for the duration.
+   * the data tables of {@code tables}. Takes the connector's lease for the duration.
    *
-   * @throws ConcurrentRunException if a run of this connector holds the lock
+   * @throws ConcurrentRunException if a run of this connector holds the lease
    */
   public void reset(String connectorId, boolean dropTables, List<TableSchema> tables) {
     requireConnectorId(connectorId);
@@ -295,39 +288,21 @@ public final class PostgresDestination implements Destination {
 
   private Map<String, TableWriter> prepareTables(Connection c, List<TableSchema> tables) {
     Map<String, TableWriter> out = new LinkedHashMap<>();
-    Transactions.autoCommit(
+    Transactions.inTransaction(
         c,
-        "lock DDL",
+        "create tables in schema " + config.schema(),
         x -> {
-          RunLock.lockDdl(x);
+          DdlLock.take(x);
+          TableDdl.createSchema(x, config.schema());
+          for (TableSchema table : tables) {
+            TableModel model = TableDdl.ensure(x, config.schema(), table);
+            if (out.values().stream().anyMatch(w -> w.table().equals(model.table()))) {
+              throw new DestinationException("two declared tables map to " + model.displayName());
+            }
+            out.put(table.name(), new TableWriter(model, "_pfsync_stage_" + out.size()));
+          }
           return null;
         });
-    try {
-      Transactions.autoCommit(
-          c, "migrate schema " + Migrations.SCHEMA, x -> Migrations.migrate(config, x));
-      Transactions.inTransaction(
-          c,
-          "create tables in schema " + config.schema(),
-          x -> {
-            TableDdl.createSchema(x, config.schema());
-            for (TableSchema table : tables) {
-              TableModel model = TableDdl.ensure(x, config.schema(), table);
-              if (out.values().stream().anyMatch(w -> w.table().equals(model.table()))) {
-                throw new DestinationException("two declared tables map to " + model.displayName());
-              }
-              out.put(table.name(), new TableWriter(model, "_pfsync_stage_" + out.size()));
-            }
-            return null;
-          });
-    } finally {
-      Transactions.autoCommit(
-          c,
-          "unlock DDL",
-          x -> {
-            RunLock.unlockDdl(x);
-            return null;
-          });
-    }
     return out;
   }
 
@@ -372,57 +347,21 @@ public final class PostgresDestination implements Destination {
     WriteResult run() throws SQLException;
   }
 
-  /** The open connection, re-established (and the lock re-taken) if it was lost. */
+  /** The open connection, re-established (and the lease taken again) if it was lost. */
   private Connection connection() {
-    if (connection == null) {
+    if (session == null) {
       throw new IllegalStateException("destination is not open");
     }
-    if (!suspect && !isClosed(connection)) {
-      return connection;
-    }
-    suspect = false;
-    if (isValid(connection)) {
-      return connection;
-    }
-    LOG.warn("connection of connector {} was lost; reconnecting", connectorId);
-    Connections.closeQuietly(connection);
+    return session.connection();
+  }
+
+  /** Tests: stops renewing the lease in the background, as a frozen or cut-off host would. */
+  void stopHeartbeat() {
+    session.stopHeartbeat();
+  }
+
+  private void invalidateWriters() {
     writers.values().forEach(TableWriter::invalidate);
-    Connection c = Connections.open(config);
-    try {
-      settings = readSettings(c);
-      Transactions.autoCommit(c, "lock connector " + connectorId, x -> lock(x, connectorId));
-    } catch (RuntimeException e) {
-      Connections.closeQuietly(c);
-      throw e;
-    }
-    connection = c;
-    return c;
-  }
-
-  private ServerSettings readSettings(Connection c) {
-    return Transactions.autoCommit(
-        c, "read the server settings", x -> ServerSettings.read(x, config.jdbcUrl()));
-  }
-
-  private static boolean isClosed(Connection c) {
-    try {
-      return c.isClosed();
-    } catch (SQLException e) {
-      return true;
-    }
-  }
-
-  private static boolean isValid(Connection c) {
-    try {
-      return c.isValid(5);
-    } catch (SQLException e) {
-      return false;
-    }
-  }
-
-  private static Void lock(Connection c, String connectorId) throws SQLException {
-    RunLock.acquire(c, connectorId);
-    return null;
   }
 
   private static void requireConnectorId(String connectorId) {

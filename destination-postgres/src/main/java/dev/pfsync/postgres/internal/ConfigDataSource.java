@@ -22,7 +22,8 @@ final class ConfigDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return Connections.connect(config, Connections.SOCKET_TIMEOUT_SECONDS);
+    return Connections.connect(
+        config, Connections.CONNECT_TIMEOUT_SECONDS, Connections.SOCKET_TIMEOUT_SECONDS);
   }
 
   @Override

@@ -25,16 +25,15 @@ public final class Connections {
   static final int CONNECT_TIMEOUT_SECONDS = 10;
 
   /**
-   * The defaults: no server-side prepared statements (a transaction pooler hands each transaction
-   * another server connection, where the statement does not exist or already does), TCP keepalive
-   * and bounded waits; the application name goes in the startup packet (assumeMinServerVersion), as
-   * pgjdbc otherwise sends a {@code SET} after connecting.
+   * The defaults besides the timeouts: no server-side prepared statements (a transaction pooler
+   * hands each transaction another server connection, where the statement does not exist or already
+   * does) and TCP keepalive; the application name goes in the startup packet
+   * (assumeMinServerVersion), as pgjdbc otherwise sends a {@code SET} after connecting.
    */
   private static final Map<String, String> DEFAULTS =
       Map.of(
           PGProperty.PREPARE_THRESHOLD.getName(), "0",
           PGProperty.TCP_KEEP_ALIVE.getName(), "true",
-          PGProperty.CONNECT_TIMEOUT.getName(), Integer.toString(CONNECT_TIMEOUT_SECONDS),
           PGProperty.APPLICATION_NAME.getName(), "pfsync",
           PGProperty.ASSUME_MIN_SERVER_VERSION.getName(), "9.0");
 
@@ -42,21 +41,25 @@ public final class Connections {
 
   /** A new auto-commit connection, named {@code pfsync} in {@code pg_stat_activity}. */
   public static Connection open(PostgresConfig config) {
-    return open(config, SOCKET_TIMEOUT_SECONDS);
+    return open(config, CONNECT_TIMEOUT_SECONDS, SOCKET_TIMEOUT_SECONDS);
   }
 
-  /** The same with another socket timeout (the heartbeat's is short). */
-  public static Connection open(PostgresConfig config, int socketTimeoutSeconds) {
+  /** The same with other timeouts (the lease heartbeat's are short). */
+  public static Connection open(
+      PostgresConfig config, int connectTimeoutSeconds, int socketTimeoutSeconds) {
     try {
-      return connect(config, socketTimeoutSeconds);
+      return connect(config, connectTimeoutSeconds, socketTimeoutSeconds);
     } catch (SQLException e) {
       throw SqlErrors.translate("connect to " + config.jdbcUrl() + " as user " + config.user(), e);
     }
   }
 
   /** Opens without translating the failure (for Flyway's data source). */
-  static Connection connect(PostgresConfig config, int socketTimeoutSeconds) throws SQLException {
-    return DriverManager.getConnection(config.jdbcUrl(), properties(config, socketTimeoutSeconds));
+  static Connection connect(
+      PostgresConfig config, int connectTimeoutSeconds, int socketTimeoutSeconds)
+      throws SQLException {
+    return DriverManager.getConnection(
+        config.jdbcUrl(), properties(config, connectTimeoutSeconds, socketTimeoutSeconds));
   }
 
   /**
@@ -64,9 +67,12 @@ public final class Connections {
    * ({@code //h1:5432,h2:5432/db}), {@code targetServerType=primary}, as pgjdbc would otherwise
    * take any of them, a standby included.
    */
-  static Properties properties(PostgresConfig config, int socketTimeoutSeconds) {
+  static Properties properties(
+      PostgresConfig config, int connectTimeoutSeconds, int socketTimeoutSeconds) {
     Properties props = new Properties();
     props.putAll(DEFAULTS);
+    props.setProperty(
+        PGProperty.CONNECT_TIMEOUT.getName(), Integer.toString(connectTimeoutSeconds));
     props.setProperty(PGProperty.SOCKET_TIMEOUT.getName(), Integer.toString(socketTimeoutSeconds));
     Properties url = Driver.parseURL(config.jdbcUrl(), null);
     if (url != null && PGProperty.PG_HOST.getOrDefault(url).contains(",")) {

@@ -1,5 +1,6 @@
 package dev.pfsync.postgres.internal;
 
+import dev.pfsync.core.ConcurrentRunException;
 import dev.pfsync.core.ConfigurationException;
 import dev.pfsync.core.DestinationException;
 import dev.pfsync.core.DestinationUnavailableException;
@@ -8,6 +9,7 @@ import dev.pfsync.core.SyncException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Set;
+import org.postgresql.util.PSQLException;
 
 /** Turns a {@link SQLException} into the pfsync exception that tells the caller what to do. */
 public final class SqlErrors {
@@ -22,6 +24,9 @@ public final class SqlErrors {
   private static final Set<String> RETRIABLE = Set.of("55P03", "53300");
 
   private static final String READ_ONLY_TRANSACTION = "25006";
+
+  /** Raised by the checkpoint fence ({@code _pfsync.renew_lease}): another owner took the lease. */
+  private static final String LEASE_LOST = "PF001";
 
   private SqlErrors() {}
 
@@ -51,6 +56,9 @@ public final class SqlErrors {
   public static SyncException translate(String doing, SQLException e) {
     String state = e.getSQLState();
     String message = doing + " failed: " + e.getMessage() + " (SQLState " + state + ")";
+    if (LEASE_LOST.equals(state)) {
+      return new ConcurrentRunException(serverMessage(e));
+    }
     if (isUnavailable(e)) {
       return new DestinationUnavailableException(message, e);
     }
@@ -64,5 +72,13 @@ public final class SqlErrors {
       return new ConfigurationException(message, e);
     }
     return new DestinationException(message, e);
+  }
+
+  /** The server's message alone, without pgjdbc's "ERROR: " and context lines. */
+  private static String serverMessage(SQLException e) {
+    if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+      return p.getServerErrorMessage().getMessage();
+    }
+    return e.getMessage();
   }
 }

@@ -17,7 +17,8 @@ class ConnectionsTest {
   @Test
   void every_connection_gets_pooler_safe_defaults_and_bounded_waits() {
     Properties p =
-        Connections.properties(PostgresConfig.of("jdbc:postgresql://db:5432/app", "u", "s"), 300);
+        Connections.properties(
+            PostgresConfig.of("jdbc:postgresql://db:5432/app", "u", "s"), 10, 300);
 
     assertThat(p)
         .containsEntry("prepareThreshold", "0")
@@ -33,7 +34,7 @@ class ConnectionsTest {
   void a_url_with_several_hosts_goes_to_the_primary() {
     Properties p =
         Connections.properties(
-            PostgresConfig.of("jdbc:postgresql://h1:5432,h2:5433/app", "u", "s"), 300);
+            PostgresConfig.of("jdbc:postgresql://h1:5432,h2:5433/app", "u", "s"), 10, 300);
 
     assertThat(p).containsEntry("targetServerType", "primary");
   }

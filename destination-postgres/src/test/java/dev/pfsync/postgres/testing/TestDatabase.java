@@ -131,12 +131,15 @@ public record TestDatabase(String jdbcUrl, String user, Optional<String> passwor
         st.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
       }
       try (var del = c.prepareStatement("DELETE FROM _pfsync.state WHERE connector_id = ?");
-          var runs = c.prepareStatement("DELETE FROM _pfsync.runs WHERE connector_id = ?")) {
+          var runs = c.prepareStatement("DELETE FROM _pfsync.runs WHERE connector_id = ?");
+          var leases = c.prepareStatement("DELETE FROM _pfsync.leases WHERE connector_id = ?")) {
         for (String id : CONNECTORS) {
           del.setString(1, id);
           del.executeUpdate();
           runs.setString(1, id);
           runs.executeUpdate();
+          leases.setString(1, id);
+          leases.executeUpdate();
         }
       }
     } catch (SQLException | RuntimeException e) {
