@@ -17,7 +17,6 @@ import dev.pfsync.postgres.internal.Identifiers;
 import dev.pfsync.postgres.internal.Maintenance;
 import dev.pfsync.postgres.internal.OwnerId;
 import dev.pfsync.postgres.internal.RunLog;
-import dev.pfsync.postgres.internal.ServerSettings;
 import dev.pfsync.postgres.internal.Session;
 import dev.pfsync.postgres.internal.SqlErrors;
 import dev.pfsync.postgres.internal.SqlWork;
@@ -29,6 +28,7 @@ import dev.pfsync.postgres.internal.Transactions;
 import dev.pfsync.postgres.internal.WriteResult;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +54,7 @@ public final class PostgresDestination implements Destination {
   private final PostgresConfig config;
   private final Map<String, TableWriter> writers = new LinkedHashMap<>();
   private final String owner = OwnerId.create(); // of this instance's leases
+  private Duration validateAfterIdle = Session.VALIDATE_AFTER_IDLE;
   private Session session;
   private String connectorId;
   private Long runId;
@@ -69,7 +70,8 @@ public final class PostgresDestination implements Destination {
     }
     requireConnectorId(connectorId);
     // The lease comes before the tables: a second opener must fail before it changes them.
-    Session opening = Session.open(config, connectorId, owner, this::invalidateWriters);
+    Session opening =
+        Session.open(config, connectorId, owner, validateAfterIdle, this::invalidateWriters);
     try {
       Connection c = opening.connection();
       Map<String, TableWriter> opened = prepareTables(c, tables);
@@ -97,17 +99,10 @@ public final class PostgresDestination implements Destination {
 
   @Override
   public void startRun(SyncMode mode) {
-    Connection c = connection();
-    try {
-      runId =
-          Transactions.autoCommit(
-              c,
-              "start a run of connector " + connectorId,
-              x -> RunLog.start(x, connectorId, mode));
-    } catch (RuntimeException e) {
-      session.failed();
-      throw e;
-    }
+    runId =
+        session()
+            .small(
+                "start a run of connector " + connectorId, x -> RunLog.start(x, connectorId, mode));
   }
 
   @Override
@@ -170,37 +165,25 @@ public final class PostgresDestination implements Destination {
         });
   }
 
-  /** Runs one checkpoint's transaction on the open connection. */
+  /**
+   * Runs one checkpoint's transaction. A {@link dev.pfsync.core.DestinationUnavailableException} is
+   * not retried here (the rows were a stream): the engine reloads the state and does it again.
+   */
   private void inCheckpoint(SqlWork<WriteResult> work) {
-    Connection c = connection();
     try {
-      ServerSettings server = session.settings();
-      Transactions.inTransaction(
-          c,
-          "apply checkpoint of connector " + connectorId,
-          x -> {
-            server.disableTimeouts(x);
-            return work.run(x);
-          });
+      session().checkpoint("apply checkpoint of connector " + connectorId, work);
     } catch (RuntimeException e) {
       // The rollback may have undone DDL (new columns): re-read on next use.
       invalidateWriters();
-      session.failed();
       throw e;
     }
   }
 
+  /** Reads the state on the open connection, or on a new one (the lease taken again). */
   @Override
   public Optional<String> reloadState() {
-    try {
-      return Transactions.autoCommit(
-          connection(),
-          "read state of connector " + connectorId,
-          x -> StateStore.read(x, connectorId));
-    } catch (RuntimeException e) {
-      session.failed();
-      throw e;
-    }
+    return session()
+        .small("read state of connector " + connectorId, x -> StateStore.read(x, connectorId));
   }
 
   @Override
@@ -210,19 +193,14 @@ public final class PostgresDestination implements Destination {
       return;
     }
     long id = runId;
-    try {
-      Transactions.autoCommit(
-          connection(),
-          "finish run " + id + " of connector " + connectorId,
-          x -> {
-            RunLog.finish(x, id, status, message);
-            return null;
-          });
-      runId = null;
-    } catch (RuntimeException e) {
-      session.failed();
-      throw e;
-    }
+    session()
+        .small(
+            "finish run " + id + " of connector " + connectorId,
+            x -> {
+              RunLog.finish(x, id, status, message);
+              return null;
+            });
+    runId = null;
   }
 
   @Override
@@ -347,12 +325,19 @@ public final class PostgresDestination implements Destination {
     WriteResult run() throws SQLException;
   }
 
-  /** The open connection, re-established (and the lease taken again) if it was lost. */
-  private Connection connection() {
+  private Session session() {
     if (session == null) {
       throw new IllegalStateException("destination is not open");
     }
-    return session.connection();
+    return session;
+  }
+
+  /**
+   * Tests: how long the connection may idle before it is checked ({@link
+   * Session#VALIDATE_AFTER_IDLE}); takes effect at the next open.
+   */
+  void validateAfterIdle(Duration idle) {
+    this.validateAfterIdle = idle;
   }
 
   /** Tests: stops renewing the lease in the background, as a frozen or cut-off host would. */
