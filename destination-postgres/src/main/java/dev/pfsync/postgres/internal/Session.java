@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,6 @@ public final class Session implements AutoCloseable {
   /** Idle time after which a connection is checked before use. */
   public static final Duration VALIDATE_AFTER_IDLE = Duration.ofSeconds(10);
 
-  private static final int VALIDATE_SECONDS = 3;
   private static final int RELEASE_TIMEOUT_SECONDS = 5;
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
@@ -176,39 +174,10 @@ public final class Session implements AutoCloseable {
     if (broken) {
       return Optional.of("it failed");
     }
-    if (isClosed(connection)) {
-      return Optional.of("it is closed");
-    }
-    Optional<String> ended = endedByServer(connection);
-    if (ended.isPresent()) {
-      return ended;
-    }
     boolean idle = System.nanoTime() - lastUsed > validateAfterIdle.toNanos();
-    if (!suspect && !idle) {
-      return Optional.empty();
-    }
+    boolean probe = suspect || idle;
     suspect = false;
-    try {
-      return connection.isValid(VALIDATE_SECONDS)
-          ? Optional.empty()
-          : Optional.of("no answer within " + VALIDATE_SECONDS + "s");
-    } catch (SQLException e) {
-      return Optional.of(e.getMessage());
-    }
-  }
-
-  /**
-   * Whether the server ended the session (pg_terminate_backend, idle_session_timeout, a shutdown):
-   * it sends a FATAL error first, which then waits unread on the socket. pgjdbc's check for pending
-   * notifications reads what has already arrived (no round trip) and throws on such an error.
-   */
-  private static Optional<String> endedByServer(Connection c) {
-    try {
-      c.unwrap(PGConnection.class).getNotifications();
-      return Optional.empty();
-    } catch (SQLException e) {
-      return Optional.of(e.getMessage());
-    }
+    return ConnectionCheck.lost(connection, probe);
   }
 
   /** Tests: stops renewing the lease in the background, as a frozen host would. */
@@ -250,13 +219,5 @@ public final class Session implements AutoCloseable {
   private static ServerSettings readSettings(PostgresConfig config, Connection c) {
     return Transactions.autoCommit(
         c, "read the server settings", x -> ServerSettings.read(x, config.jdbcUrl()));
-  }
-
-  private static boolean isClosed(Connection c) {
-    try {
-      return c.isClosed();
-    } catch (SQLException e) {
-      return true;
-    }
   }
 }

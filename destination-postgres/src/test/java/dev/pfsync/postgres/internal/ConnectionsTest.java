@@ -3,10 +3,13 @@ package dev.pfsync.postgres.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pfsync.postgres.PostgresConfig;
+import dev.pfsync.postgres.PostgresDestination;
+import dev.pfsync.postgres.Users;
 import dev.pfsync.postgres.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -66,6 +69,13 @@ class ConnectionsTest {
         ResultSet rs = st.executeQuery("SELECT NOT pg_is_in_recovery()")) {
       rs.next();
       assertThat(rs.getBoolean(1)).isTrue();
+    }
+    String schema = db.freshSchema("multihost");
+    try (PostgresDestination d =
+        new PostgresDestination(new PostgresConfig(url, db.user(), db.password(), schema))) {
+      d.open(db.connectorId("multihost"), List.of(Users.SCHEMA));
+      d.apply(Users.checkpoint(Users.state(1), Users.user("a", "Ann", Users.T0)));
+      assertThat(d.reloadState()).isPresent();
     }
   }
 }
