@@ -41,7 +41,7 @@ public final class OwnerId {
   public static boolean isGone(String owner) {
     int last = owner.lastIndexOf(':');
     int pidStart = owner.lastIndexOf(':', last - 1);
-    if (pidStart <= 0 || !owner.substring(0, pidStart).equals(HOST)) {
+    if (pidStart <= 0 || !owner.substring(0, pidStart).equals(HOST) || !seesOthersProcesses()) {
       return false;
     }
     try {
@@ -50,6 +50,14 @@ public final class OwnerId {
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether this process can see processes of other users: where /proc hides them (hidepid), a live
+   * owner of another user would look ended. Pid 1 belongs to root (or is the container's init).
+   */
+  private static boolean seesOthersProcesses() {
+    return ProcessHandle.of(1).isPresent();
   }
 
   private static String host() {
