@@ -140,7 +140,7 @@ public final class PostgresDestination implements Destination {
               runId,
               rows - deleted,
               deleted,
-              checkpoint.rejected().size(),
+              checkpoint.rejected(),
               savepoint);
           WriteResult total = WriteResult.NONE;
           for (TableChanges changes : checkpoint.changes()) {
@@ -173,7 +173,7 @@ public final class PostgresDestination implements Destination {
               runId,
               total.upserted(),
               total.deleted(),
-              end.rejected().size());
+              end.rejected());
           return total;
         });
   }
