@@ -19,6 +19,11 @@ public final class RejectedStore {
           + " SELECT ?, t, k, f, r, j, ?::bigint"
           + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(t, k, f, r, j)";
 
+  // The batch path counted its rows as written before they were checked (see PostgresDestination).
+  private static final String RECOUNT =
+      "UPDATE _pfsync.runs SET rows_upserted = rows_upserted - ?, rows_deleted = rows_deleted - ?,"
+          + " rows_skipped = rows_skipped + ?, rows_rejected = rows_rejected + ? WHERE id = ?";
+
   private RejectedStore() {}
 
   /**
@@ -69,6 +74,39 @@ public final class RejectedStore {
       st.setArray(p++, c.createArrayOf("text", column));
     }
     return p;
+  }
+
+  /**
+   * Stores records rejected while the rows of a checkpoint were written, after its bookkeeping
+   * counted those rows as written: the run's counts move them from written to rejected, in the same
+   * round trip.
+   *
+   * @param notUpserted rows counted as upserted that were rejected
+   * @param notDeleted tombstones counted as deleted that were rejected
+   */
+  public static void storeLate(
+      Connection c,
+      String connectorId,
+      Long runId,
+      List<RejectedRecord> rejected,
+      long notUpserted,
+      long notDeleted)
+      throws SQLException {
+    if (rejected.isEmpty()) {
+      return;
+    }
+    String sql = INSERT + (runId == null ? "" : ";\n" + RECOUNT);
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      int p = bind(st, 1, connectorId, runId, rejected);
+      if (runId != null) {
+        st.setLong(p++, notUpserted);
+        st.setLong(p++, notDeleted);
+        st.setLong(p++, rejected.size());
+        st.setLong(p++, rejected.size());
+        st.setLong(p, runId);
+      }
+      st.execute();
+    }
   }
 
   /** PostgreSQL text cannot hold NUL: each is kept visible as six characters, backslash-u-0000. */
