@@ -164,8 +164,8 @@ public final class TableWriter {
       stageExists = true;
     }
     long nuls = copy(c, sql.copyStage(), rows, byColumn, true);
-    // Always de-duplicate here: keys distinct in Java can be equal in PostgreSQL (NUL stripped,
-    // 1.0 vs 1.00, byte[]), and ON CONFLICT cannot touch one row twice in a statement.
+    // Always de-duplicate here: keys distinct in Java can be equal in PostgreSQL (1.0 vs 1.00,
+    // byte[]), and ON CONFLICT cannot touch one row twice in a statement.
     try (PreparedStatement st = c.prepareStatement(sql.upsertDistinct())) {
       st.executeUpdate();
     }
