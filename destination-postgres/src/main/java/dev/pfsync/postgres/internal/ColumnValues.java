@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A row's values in the order of the table's columns, for the general path of {@link TableWriter}.
- * Fields are mapped to columns once per shape of rows (their {@link FieldNames}, by identity). Rows
- * of one batch may fill one column from differently named fields ({@code nickName} in one, {@code
+ * Fields are mapped to columns once per shape of rows (their {@link FieldNames}' names). Rows of
+ * one batch may fill one column from differently named fields ({@code nickName} in one, {@code
  * nick_name} in another); within a row {@link RowCheck} lets at most one of them be non-null.
  */
 final class ColumnValues {
@@ -29,7 +29,7 @@ final class ColumnValues {
 
   /** The row's value for each column (null where it has none), in an array the next call reuses. */
   Object[] of(Row row) {
-    if (row.fieldNames() != shape) {
+    if (row.fieldNames() != shape && !RowCheck.sameNames(row.fieldNames(), shape)) {
       shape = row.fieldNames();
       columnAt = new int[shape.size()];
       for (int i = 0; i < columnAt.length; i++) {

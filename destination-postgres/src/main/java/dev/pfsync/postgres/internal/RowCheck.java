@@ -27,7 +27,7 @@ final class RowCheck {
   private final List<String> keyColumns;
   private final List<String> keyFields;
   private final Map<String, String> columnOfField = new HashMap<>();
-  // Worked out once per shape of rows (their FieldNames, by identity), for each field position:
+  // Worked out once per shape of rows (their FieldNames, same names in order), per field position:
   private FieldNames shape;
   private String[] columnAt;
   private String[] nameProblemAt;
@@ -71,7 +71,11 @@ final class RowCheck {
   /** The rejected record of {@code row}, if it cannot be stored as it is. */
   Optional<RejectedRecord> check(Row row) {
     if (row.fieldNames() != shape) {
-      learn(row.fieldNames());
+      if (sameNames(row.fieldNames(), shape)) {
+        shape = row.fieldNames(); // rows built from maps: equal names, other instances
+      } else {
+        learn(row.fieldNames());
+      }
     }
     for (int k = 0; k < keyAt.length; k++) {
       if (keyValue(row, k) == null) {
@@ -176,6 +180,19 @@ final class RowCheck {
             .map(p -> p.stream().mapToInt(Integer::intValue).toArray())
             .toArray(int[][]::new);
     shape = names;
+  }
+
+  /** Whether two shapes hold the same names in the same order. */
+  static boolean sameNames(FieldNames a, FieldNames b) {
+    if (b == null || a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).equals(b.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String nameProblem(String column) {
