@@ -17,6 +17,7 @@ import dev.pfsync.postgres.internal.DdlLock;
 import dev.pfsync.postgres.internal.Identifiers;
 import dev.pfsync.postgres.internal.Maintenance;
 import dev.pfsync.postgres.internal.OwnerId;
+import dev.pfsync.postgres.internal.RejectedStore;
 import dev.pfsync.postgres.internal.RunLog;
 import dev.pfsync.postgres.internal.Session;
 import dev.pfsync.postgres.internal.SqlErrors;
@@ -30,6 +31,7 @@ import dev.pfsync.postgres.internal.WriteResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,21 +134,31 @@ public final class PostgresDestination implements Destination {
               runId,
               rows - deleted,
               deleted,
-              checkpoint.rejected().size(),
+              checkpoint.rejected(),
               savepoint,
               session.lease());
           WriteResult total = WriteResult.NONE;
           for (TableChanges changes : checkpoint.changes()) {
             total = total.plus(write(x, changes, savepoint));
           }
+          // Rows the tables could not hold: stored with the checkpoint's own rejected records,
+          // and moved from written to rejected in the counts the prelude added.
+          RejectedStore.storeLate(
+              x,
+              connectorId,
+              runId,
+              total.rejected(),
+              rows - deleted - total.upserted(),
+              deleted - total.deleted());
+          total.rejected().forEach(r -> LOG.warn("rejected a record: {}", r.describe()));
           return total;
         });
   }
 
   /**
    * Streams one table's rows into the database as they are read (see {@link TableWriter#write(
-   * Connection, RowStream)}), then writes the state and counts of {@code after}, in one
-   * transaction.
+   * Connection, RowStream)}), passes the rows it cannot store to {@code after}, then writes the
+   * state, rejected records and counts of the checkpoint {@code after} returns, in one transaction.
    */
   @Override
   public void apply(
@@ -155,9 +167,13 @@ public final class PostgresDestination implements Destination {
     inCheckpoint(
         x -> {
           WriteResult total = written(writer, () -> writer.write(x, rows));
-          Checkpoint end = after.apply(List.of());
+          // The caller puts the rows the table could not hold into the checkpoint's rejected.
+          Checkpoint end = after.apply(total.rejected());
+          List<RejectedRecord> rejected = new ArrayList<>(end.rejected());
           for (TableChanges changes : end.changes()) {
-            total = total.plus(write(x, changes, false));
+            WriteResult more = write(x, changes, false);
+            rejected.addAll(more.rejected());
+            total = total.plus(more);
           }
           CheckpointPrelude.runAndCommit(
               x,
@@ -166,7 +182,7 @@ public final class PostgresDestination implements Destination {
               runId,
               total.upserted(),
               total.deleted(),
-              end.rejected().size(),
+              rejected,
               session.lease());
           return total;
         });

@@ -5,8 +5,11 @@ import static dev.pfsync.postgres.Users.checkpoint;
 import static dev.pfsync.postgres.Users.state;
 import static dev.pfsync.postgres.Users.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pfsync.core.Checkpoint;
+import dev.pfsync.core.DestinationException;
+import dev.pfsync.core.RejectedRecord;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.RunStatus;
 import dev.pfsync.core.SyncMode;
@@ -45,7 +48,7 @@ class CheckpointBookkeepingTest {
 
   private Map<String, Object> run() {
     return Db.query(
-            "SELECT rows_upserted, rows_deleted, rows_skipped FROM _pfsync.runs"
+            "SELECT rows_upserted, rows_deleted, rows_skipped, rows_rejected FROM _pfsync.runs"
                 + " WHERE connector_id = ? ORDER BY id DESC LIMIT 1",
             connector)
         .get(0);
@@ -84,7 +87,8 @@ class CheckpointBookkeepingTest {
     assertThat(run())
         .containsEntry("rows_upserted", 4L)
         .containsEntry("rows_deleted", 0L)
-        .containsEntry("rows_skipped", 4L);
+        .containsEntry("rows_skipped", 4L)
+        .containsEntry("rows_rejected", 4L);
   }
 
   @Test
@@ -101,6 +105,82 @@ class CheckpointBookkeepingTest {
         .containsExactly(Map.of("name", "A2", "login_count", 7L));
     assertThat(destination.readState(connector)).hasValue("{\"n\": 2, \"version\": 1}");
     assertThat(run()).containsEntry("rows_upserted", 2L);
+  }
+
+  @Test
+  void the_checkpoints_rejected_records_are_stored_and_counted_with_it_nuls_escaped() {
+    destination.open(connector, List.of(Users.SCHEMA));
+    destination.startRun(SyncMode.INCREMENTAL);
+    RejectedRecord withNul =
+        new RejectedRecord(
+            "user",
+            Optional.of("k\0ey"),
+            Optional.of("na\0me"),
+            "field na\0me: bad",
+            "{\"id\":\"k\0ey\"}");
+    RejectedRecord bare =
+        new RejectedRecord("user", Optional.empty(), Optional.empty(), "not an object", "[1]");
+
+    apply(
+        new Checkpoint(
+            List.of(new TableChanges("user", List.of(user("a", "A", T0)))),
+            state(1),
+            List.of(withNul, bare)));
+    apply(checkpoint(state(2), user("b", "B", T0)));
+
+    assertThat(
+            Db.query(
+                "SELECT \"table\", key, field, reason, record, run_id = (SELECT max(id) FROM"
+                    + " _pfsync.runs WHERE connector_id = ?) AS this_run,"
+                    + " rejected_at IS NOT NULL AS dated FROM _pfsync.rejected"
+                    + " WHERE connector_id = ? ORDER BY id",
+                connector,
+                connector))
+        .containsExactly(
+            row(
+                "user",
+                "k\\u0000ey",
+                "na\\u0000me",
+                "field na\\u0000me: bad",
+                "{\"id\":\"k\\u0000ey\"}"),
+            row("user", null, null, "not an object", "[1]"));
+    assertThat(run())
+        .containsEntry("rows_upserted", 2L)
+        .containsEntry("rows_skipped", 2L)
+        .containsEntry("rows_rejected", 2L);
+    assertThat(destination.readState(connector)).hasValue("{\"n\": 2, \"version\": 1}");
+  }
+
+  @Test
+  void rejected_records_of_a_checkpoint_that_fails_are_not_stored() {
+    destination.open(connector, List.of(Users.SCHEMA));
+    destination.startRun(SyncMode.INCREMENTAL);
+
+    assertThatThrownBy(
+            () ->
+                apply(
+                    new Checkpoint(
+                        List.of(new TableChanges("user", List.of(user("a", "A", T0)))),
+                        "not json",
+                        Rejected.some(3))))
+        .isInstanceOf(DestinationException.class);
+
+    assertThat(Db.count("SELECT count(*) FROM _pfsync.rejected WHERE connector_id = ?", connector))
+        .isZero();
+    assertThat(run()).containsEntry("rows_rejected", 0L).containsEntry("rows_upserted", 0L);
+  }
+
+  private static Map<String, Object> row(
+      String table, String key, String field, String reason, String record) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("table", table);
+    out.put("key", key);
+    out.put("field", field);
+    out.put("reason", reason);
+    out.put("record", record);
+    out.put("this_run", true);
+    out.put("dated", true);
+    return out;
   }
 
   @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pfsync.postgres.internal.Migrations;
 import dev.pfsync.postgres.testing.TestDatabase;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +33,29 @@ class MigrationsTest {
                 "SELECT count(*) FROM _pfsync.flyway_schema_history"
                     + " WHERE version = '1' AND success"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void migration_2_adds_the_rejected_table_and_the_runs_rejected_count() {
+    PostgresConfig config = db.config(db.freshSchema("mig"));
+    try (var c = db.connect()) {
+      Migrations.migrate(config, c);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+
+    assertThat(Db.columnTypes("_pfsync", "rejected"))
+        .containsExactly(
+            Map.entry("id", "bigint"),
+            Map.entry("connector_id", "text"),
+            Map.entry("table", "text"),
+            Map.entry("key", "text"),
+            Map.entry("field", "text"),
+            Map.entry("reason", "text"),
+            Map.entry("record", "text"),
+            Map.entry("run_id", "bigint"),
+            Map.entry("rejected_at", "timestamp with time zone"));
+    assertThat(Db.columnTypes("_pfsync", "runs")).containsEntry("rows_rejected", "bigint");
   }
 
   @Test
@@ -67,7 +92,7 @@ class MigrationsTest {
                   "SELECT (SELECT count(*) FROM _pfsync.flyway_schema_history WHERE success),"
                       + " to_regclass('shared_schema.\"user\"') IS NOT NULL")) {
         rs.next();
-        assertThat(rs.getLong(1)).isEqualTo(3); // the schema creation marker, V1 and V3
+        assertThat(rs.getLong(1)).isEqualTo(4); // the schema creation marker, V1, V2 and V3
         assertThat(rs.getBoolean(2)).isTrue();
       }
     } finally {

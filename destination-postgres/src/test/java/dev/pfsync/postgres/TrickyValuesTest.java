@@ -123,7 +123,7 @@ class TrickyValuesTest {
   void nul_characters_are_stripped_from_text_values() throws Exception {
     apply(
         new Checkpoint(
-            List.of(new TableChanges("select", List.of(row("n\0ul", "a\0b\0\0c")))),
+            List.of(new TableChanges("select", List.of(row("nul", "a\0b\0\0c")))),
             "{}",
             List.of()));
 

@@ -6,16 +6,18 @@ import dev.pfsync.core.Checkpoint;
 import dev.pfsync.core.Column;
 import dev.pfsync.core.ColumnType;
 import dev.pfsync.core.Destination;
+import dev.pfsync.core.RejectedRecord;
 import dev.pfsync.core.Row;
 import dev.pfsync.core.RowStream;
 import dev.pfsync.core.TableChanges;
 import dev.pfsync.core.TableSchema;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The users table of the seed, and rows for it. */
 public final class Users {
@@ -72,7 +74,7 @@ public final class Users {
 
   /**
    * Applies {@code checkpoint} the way {@code streamed} says: as is, or (when it holds one table's
-   * rows) row by row through {@link Destination#apply(String, RowStream, Supplier)}, the way the
+   * rows) row by row through {@link Destination#apply(String, RowStream, Function)}, the way the
    * sync engine hands pages over.
    */
   public static void apply(Destination destination, Checkpoint checkpoint, boolean streamed) {
@@ -87,7 +89,10 @@ public final class Users {
         () -> rows.hasNext() ? rows.next() : null,
         unstorable -> {
           assertThat(rows.hasNext()).as("after() is called once every row was read").isFalse();
-          return new Checkpoint(List.of(), checkpoint.stateJson(), checkpoint.rejected());
+          // As the engine does: the rows the destination cannot store join the checkpoint's.
+          List<RejectedRecord> rejected = new ArrayList<>(checkpoint.rejected());
+          rejected.addAll(unstorable);
+          return new Checkpoint(List.of(), checkpoint.stateJson(), rejected);
         });
   }
 }

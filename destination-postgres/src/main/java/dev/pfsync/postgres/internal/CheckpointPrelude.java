@@ -1,17 +1,19 @@
 package dev.pfsync.postgres.internal;
 
+import dev.pfsync.core.RejectedRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The bookkeeping of a checkpoint sent in ONE round trip at the start of its transaction (or, for a
  * streamed checkpoint, at its end together with the COMMIT): the state upsert, the run's counts
- * (known before the rows are written: every row is upserted or a tombstone) and, when the rows are
- * expected to take the fast path, the savepoint that path rolls back to; and the fence that renews
- * the connector's lease or, if another owner took it, fails the transaction. Before, these were
- * three round trips after (and one before) the rows; on a loaded machine each costs milliseconds
- * per checkpoint.
+ * (known before the rows are written: every row is upserted or a tombstone), the checkpoint's
+ * rejected records if it has any ({@link RejectedStore}), when the rows are expected to take the
+ * fast path the savepoint that path rolls back to, and the fence that renews the connector's lease
+ * or, if another owner took it, fails the transaction. Before, these were three round trips after
+ * (and one before) the rows; on a loaded machine each costs milliseconds per checkpoint.
  */
 public final class CheckpointPrelude {
   /** The savepoint taken by {@link #run} when asked: {@link TableWriter} rolls back to it. */
@@ -23,13 +25,14 @@ public final class CheckpointPrelude {
           + " SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at";
   private static final String COUNTS =
       "UPDATE _pfsync.runs SET rows_upserted = rows_upserted + ?,"
-          + " rows_deleted = rows_deleted + ?, rows_skipped = rows_skipped + ? WHERE id = ?";
+          + " rows_deleted = rows_deleted + ?, rows_skipped = rows_skipped + ?,"
+          + " rows_rejected = rows_rejected + ? WHERE id = ?";
 
   private CheckpointPrelude() {}
 
   /**
-   * Writes the state and, with a run, adds the counts to it; with {@code savepoint} then takes
-   * {@link #SAVEPOINT}. Must be the first work of the transaction.
+   * Writes the state and {@code rejected} and, with a run, adds the counts to it; with {@code
+   * savepoint} then takes {@link #SAVEPOINT}. Must be the first work of the transaction.
    */
   public static void run(
       Connection c,
@@ -38,7 +41,7 @@ public final class CheckpointPrelude {
       Long runId,
       long upserted,
       long deleted,
-      long skipped,
+      List<RejectedRecord> rejected,
       boolean savepoint,
       Lease lease)
       throws SQLException {
@@ -49,14 +52,15 @@ public final class CheckpointPrelude {
         runId,
         upserted,
         deleted,
-        skipped,
+        rejected,
         savepoint ? ";\nSAVEPOINT " + SAVEPOINT : "",
         lease);
   }
 
   /**
-   * Writes the state and the counts as the last work of the transaction, and commits it in the same
-   * round trip (a streamed checkpoint knows its state only once its rows are written).
+   * Writes the state, {@code rejected} and the counts as the last work of the transaction, and
+   * commits it in the same round trip (a streamed checkpoint knows its state only once its rows are
+   * written).
    */
   public static void runAndCommit(
       Connection c,
@@ -65,10 +69,10 @@ public final class CheckpointPrelude {
       Long runId,
       long upserted,
       long deleted,
-      long skipped,
+      List<RejectedRecord> rejected,
       Lease lease)
       throws SQLException {
-    execute(c, connectorId, stateJson, runId, upserted, deleted, skipped, ";\nCOMMIT", lease);
+    execute(c, connectorId, stateJson, runId, upserted, deleted, rejected, ";\nCOMMIT", lease);
   }
 
   private static void execute(
@@ -78,22 +82,27 @@ public final class CheckpointPrelude {
       Long runId,
       long upserted,
       long deleted,
-      long skipped,
+      List<RejectedRecord> rejected,
       String then,
       Lease lease)
       throws SQLException {
-    String sql = STATE + (runId == null ? "" : ";\n" + COUNTS) + ";\n" + Leases.FENCE + then;
+    String counted = STATE + (runId == null ? "" : ";\n" + COUNTS);
+    String stored = counted + RejectedStore.sql(rejected);
+    String sql = stored + ";\n" + Leases.FENCE + then;
     try (PreparedStatement st = c.prepareStatement(sql)) {
       st.setString(1, connectorId);
       st.setString(2, stateJson);
-      int next = 3;
       if (runId != null) {
         st.setLong(3, upserted);
         st.setLong(4, deleted);
-        st.setLong(5, skipped);
-        st.setLong(6, runId);
-        next = 7;
+        st.setLong(5, rejected.size()); // rows_skipped: kept equal to rows_rejected
+        st.setLong(6, rejected.size());
+        st.setLong(7, runId);
       }
+      // Each statement's parameters follow those of the statements before it: counted, so that a
+      // change to one cannot shift the next.
+      int first = (int) counted.chars().filter(ch -> ch == '?').count() + 1;
+      int next = RejectedStore.bind(st, first, connectorId, runId, rejected);
       // The fence: fails the whole transaction (rows, state, counts) if the lease is not ours.
       st.setString(next, lease.connectorId());
       st.setString(next + 1, lease.resource());

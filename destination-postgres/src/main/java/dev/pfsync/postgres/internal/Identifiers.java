@@ -3,6 +3,7 @@ package dev.pfsync.postgres.internal;
 import dev.pfsync.core.DestinationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Names in the destination: source names become snake_case, and every identifier is quoted. */
 public final class Identifiers {
@@ -44,14 +45,27 @@ public final class Identifiers {
    * @throws DestinationException if the name is empty, holds NUL or exceeds 63 bytes
    */
   public static String quote(String identifier) {
-    if (identifier.isEmpty() || identifier.indexOf('\0') >= 0) {
-      throw new DestinationException("invalid identifier: \"" + identifier + "\"");
-    }
-    if (identifier.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-      throw new DestinationException(
-          "identifier longer than " + MAX_BYTES + " bytes: \"" + identifier + "\"");
+    Optional<String> problem = problem(identifier);
+    if (problem.isPresent()) {
+      throw new DestinationException("invalid identifier \"" + identifier + "\": " + problem.get());
     }
     return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /** Why a name cannot be an identifier (empty, holds NUL, longer than 63 bytes), if it cannot. */
+  public static Optional<String> problem(String identifier) {
+    if (identifier.isEmpty()) {
+      return Optional.of("it is empty");
+    }
+    if (identifier.indexOf('\0') >= 0) {
+      return Optional.of("it holds a NUL character");
+    }
+    // UTF-8 takes at most 3 bytes per char: most names need no encoding to be known short.
+    if (identifier.length() * 3 > MAX_BYTES
+        && identifier.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+      return Optional.of("it is longer than " + MAX_BYTES + " bytes");
+    }
+    return Optional.empty();
   }
 
   /** {@code "schema"."table"}. */

@@ -2,6 +2,7 @@ package dev.pfsync.postgres.internal;
 
 import dev.pfsync.core.DestinationException;
 import dev.pfsync.core.FieldNames;
+import dev.pfsync.core.RejectedRecord;
 import dev.pfsync.core.Row;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,11 +16,12 @@ import java.util.Set;
 import org.postgresql.copy.CopyIn;
 
 /**
- * The rows of one batch on {@link TableWriter}'s streaming fast path: checks that each row fits the
- * table as it is (every non-null field has a column, added columns need no widening, its key is
- * present and new in the batch) and encodes it for a binary COPY into the table (which PostgreSQL
- * reads with less work than text: no timestamps or numbers to parse). A row that does not fit is
- * refused and encodes nothing; the writer then takes the general path with the whole batch.
+ * The rows of one batch on {@link TableWriter}'s streaming fast path: checks that each row can be
+ * stored ({@link RowCheck}: a row that cannot is rejected, and the batch goes on), that it fits the
+ * table as it is (every non-null field has a column, added columns need no widening, its key is new
+ * in the batch) and encodes it for a binary COPY into the table (which PostgreSQL reads with less
+ * work than text: no timestamps or numbers to parse). A row that does not fit is refused and
+ * encodes nothing; the writer then takes the general path with the whole batch.
  */
 final class StreamedBatch {
   private static final int NO_COLUMN = -1;
@@ -27,12 +29,13 @@ final class StreamedBatch {
   private final TableWriter writer;
   private final List<String> columns;
   private final Map<String, Integer> columnOfField = new HashMap<>();
-  private final String[] fieldOfColumn;
   private final PgType[] addedType; // the stored type of added columns; null for declared ones
   private final int[] keyIndexes;
   private final Set<Object> keys = new HashSet<>(4096); // a page of 1,000 rows, never resized
   private final Object[] values;
   private final CopyBinary binary;
+  private final RowCheck check;
+  private final List<RejectedRecord> rejected = new ArrayList<>();
   private FieldNames shape; // of the last row, and where its fields go
   private int[] columnAt;
   private long rows;
@@ -49,7 +52,6 @@ final class StreamedBatch {
   private StreamedBatch(TableWriter writer, TableModel model, PgType[] types) {
     this.writer = writer;
     this.columns = new ArrayList<>(model.columns().keySet());
-    this.fieldOfColumn = new String[columns.size()];
     this.addedType = new PgType[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       if (!writer.isDeclaredColumn(columns.get(i))) {
@@ -59,6 +61,7 @@ final class StreamedBatch {
     this.keyIndexes = model.keyColumns().stream().mapToInt(columns::indexOf).toArray();
     this.values = new Object[columns.size()];
     this.binary = new CopyBinary(types);
+    this.check = new RowCheck(model);
     binary.header();
   }
 
@@ -82,26 +85,31 @@ final class StreamedBatch {
     return columns;
   }
 
-  /** Encodes {@code row} if it fits; false (and nothing encoded) if not. */
+  /**
+   * Encodes {@code row} if it fits, or keeps its rejected record if it cannot be stored; false (and
+   * nothing encoded) if it does not fit.
+   */
   boolean add(Row row) {
+    Optional<RejectedRecord> refused = check.check(row);
+    if (refused.isPresent()) {
+      rejected.add(refused.get());
+      return true;
+    }
     if (row.fieldNames() != shape) {
       shape = row.fieldNames();
       columnAt = columnsOf(shape);
-    }
-    if (columnAt == null) {
-      return false; // two fields for one column: the general path says so
     }
     Arrays.fill(values, null);
     for (int i = 0; i < columnAt.length; i++) {
       int index = columnAt[i];
       Object value = row.value(i);
-      if (index == NO_COLUMN) {
-        if (value != null) {
-          return false; // a new column is needed
-        }
-        continue;
+      if (value == null) {
+        continue; // absent: another field of the same column may hold its value
       }
-      if (value != null && addedType[index] != null && !fits(addedType[index], value)) {
+      if (index == NO_COLUMN) {
+        return false; // a new column is needed
+      }
+      if (addedType[index] != null && !fits(addedType[index], value)) {
         return false; // the added column must be widened first
       }
       values[index] = value;
@@ -117,8 +125,8 @@ final class StreamedBatch {
       binary.field(row.deleted());
       binary.endRow();
     } catch (DestinationException e) {
-      // A value binary COPY cannot take as the text path would (say, a year past 9999): let the
-      // general path write it, or fail, exactly as it always did. This COPY is abandoned.
+      // A value binary COPY cannot take as the text path would (say, a Long beyond an integer
+      // column): let the general path write it, or fail, exactly as it always did.
       return false;
     }
     rows++;
@@ -129,8 +137,8 @@ final class StreamedBatch {
   }
 
   /**
-   * The column of each field of rows with these names ({@link #NO_COLUMN} if none), or null if two
-   * fields of the batch map to one column.
+   * The column of each field of rows with these names ({@link #NO_COLUMN} if none). Two fields may
+   * share one: {@link RowCheck} lets at most one of them hold a value in a row.
    */
   private int[] columnsOf(FieldNames names) {
     int[] at = new int[names.size()];
@@ -142,32 +150,18 @@ final class StreamedBatch {
         columnOfField.put(field, index);
       }
       at[i] = index;
-      if (index == NO_COLUMN) {
-        continue;
-      }
-      String claimed = fieldOfColumn[index];
-      if (claimed == null) {
-        fieldOfColumn[index] = field;
-      } else if (!claimed.equals(field)) {
-        return null;
-      }
     }
     return at;
   }
 
+  /** Whether the row's key (RowCheck made sure it has one) is new in the batch. */
   private boolean newKey() {
     Object key;
     if (keyIndexes.length == 1) {
       key = values[keyIndexes[0]];
-      if (key == null) {
-        return false;
-      }
     } else {
       List<Object> parts = new ArrayList<>(keyIndexes.length);
       for (int k : keyIndexes) {
-        if (values[k] == null) {
-          return false;
-        }
         parts.add(values[k]);
       }
       key = parts;
@@ -207,5 +201,10 @@ final class StreamedBatch {
 
   long nulsStripped() {
     return binary.nulsStripped();
+  }
+
+  /** The records of the rows that cannot be stored, in order. */
+  List<RejectedRecord> rejected() {
+    return rejected;
   }
 }

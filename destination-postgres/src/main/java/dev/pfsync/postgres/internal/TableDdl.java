@@ -159,13 +159,14 @@ public final class TableDdl {
                 + " both map to column "
                 + name);
       }
-      if (name.equals(TableModel.SYNCED_AT) || name.equals(TableModel.DELETED)) {
+      // The prefix of pfsync's own columns: rows would be rejected for it (RowCheck).
+      if (name.startsWith("_pfsync_")) {
         throw new DestinationException(
             "table "
                 + declared.name()
                 + ": field "
                 + column.name()
-                + " collides with a system column");
+                + " collides with a system column (names starting with _pfsync_ are reserved)");
       }
     }
   }

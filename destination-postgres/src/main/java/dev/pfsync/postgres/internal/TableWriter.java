@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.postgresql.copy.CopyIn;
  * Then, while the table's recent batches were all new keys, the rows are COPYed straight into the
  * table under a savepoint (the fast path); a unique violation rolls back to the savepoint and the
  * batch takes the general path: COPY into a temporary staging table and upsert from there, newer
- * versions only. Not thread-safe; one per table and connection.
+ * versions only. A row PostgreSQL cannot hold as it is ({@link RowCheck}) is not written, on either
+ * path, and comes back as a rejected record. Not thread-safe; one per table and connection.
  */
 public final class TableWriter {
   private static final int FLUSH_CHARS = 1 << 16;
@@ -101,35 +103,40 @@ public final class TableWriter {
   }
 
   private WriteResult write(
-      Connection c, List<Row> rows, boolean savepointTaken, boolean fastPathAllowed)
+      Connection c, List<Row> batch, boolean savepointTaken, boolean fastPathAllowed)
       throws SQLException {
-    if (rows.isEmpty()) {
+    if (batch.isEmpty()) {
       return WriteResult.NONE;
     }
     boolean ddl = model == null;
     if (model == null) {
       model = TableDdl.ensure(c, schema, declared);
     }
+    // Before any DDL or COPY: a row PostgreSQL cannot hold is rejected, never sent.
+    RowCheck.Split split = new RowCheck(model).split(batch);
+    List<Row> rows = split.valid();
+    if (rows.isEmpty()) {
+      return new WriteResult(0, 0, 0, split.rejected());
+    }
     TableModel before = model;
-    Map<String, String> fieldColumns = mapFields(c, rows);
+    mapFields(c, rows);
     // DDL after the savepoint would be undone by a rollback to it: take a fresh one then.
     boolean useTakenSavepoint = savepointTaken && !ddl && model == before;
     List<String> columns = new ArrayList<>(model.columns().keySet());
     if (sql == null) {
       sql = UpsertSql.of(model, columns, stage);
     }
-    String[] fieldOf = new String[columns.size()];
-    fieldColumns.forEach((field, column) -> fieldOf[columns.indexOf(column)] = field);
+    ColumnValues byColumn = new ColumnValues(this, columns);
     int[] keyIndexes = model.keyColumns().stream().mapToInt(columns::indexOf).toArray();
-    boolean unique = keysUnique(rows, fieldOf, keyIndexes);
+    boolean unique = keysUnique(rows, byColumn, keyIndexes);
     long deleted = rows.stream().filter(Row::deleted).count();
 
     if (unique && skipFastPath == 0 && fastPathAllowed) {
       Savepoint savepoint = useTakenSavepoint ? null : c.setSavepoint();
       try {
-        long nuls = copy(c, sql.copyTarget(), rows, fieldOf, keyIndexes, false);
+        long nuls = copy(c, sql.copyTarget(), rows, byColumn, false);
         backoff = 1;
-        return new WriteResult(rows.size() - deleted, deleted, nuls);
+        return new WriteResult(rows.size() - deleted, deleted, nuls, split.rejected());
       } catch (SQLException e) {
         if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
           throw e;
@@ -151,13 +158,13 @@ public final class TableWriter {
     try (Statement st = c.createStatement()) {
       st.execute(sql.createStage());
     }
-    long nuls = copy(c, sql.copyStage(), rows, fieldOf, keyIndexes, true);
-    // Always de-duplicate here: keys distinct in Java can be equal in PostgreSQL (NUL stripped,
-    // 1.0 vs 1.00, byte[]), and ON CONFLICT cannot touch one row twice in a statement.
+    long nuls = copy(c, sql.copyStage(), rows, byColumn, true);
+    // Always de-duplicate here: keys distinct in Java can be equal in PostgreSQL (1.0 vs 1.00,
+    // byte[]), and ON CONFLICT cannot touch one row twice in a statement.
     try (PreparedStatement st = c.prepareStatement(sql.upsertDistinct())) {
       st.executeUpdate();
     }
-    return new WriteResult(rows.size() - deleted, deleted, nuls);
+    return new WriteResult(rows.size() - deleted, deleted, nuls, split.rejected());
   }
 
   /** After a conflict on the fast path: take the general path for a while, longer each time. */
@@ -169,11 +176,11 @@ public final class TableWriter {
   /**
    * Writes the rows {@code rows} yields as the FIRST work of the caller's transaction, sending each
    * to the database as soon as it is read while the fast path is likely: COPY straight into the
-   * table, rows that fit the table as it is and whose keys repeat nowhere in the batch. A row that
-   * needs more (a new or wider column, a repeated or missing key) or a unique violation rolls the
-   * transaction back (it held only this COPY), and the whole batch, kept in memory meanwhile, is
-   * written in a new one as {@link #write(Connection, List)} would. Otherwise the batch is read
-   * whole first.
+   * table, rows that fit the table as it is and whose keys repeat nowhere in the batch (a row that
+   * cannot be stored is rejected and the stream goes on). A row that needs more (a new or wider
+   * column, a repeated key) or a unique violation rolls the transaction back (it held only this
+   * COPY), and the whole batch, kept in memory meanwhile, is written in a new one as {@link
+   * #write(Connection, List)} would. Otherwise the batch is read whole first.
    */
   public WriteResult write(Connection c, RowStream rows) throws SQLException {
     List<Row> batch = new ArrayList<>();
@@ -208,7 +215,10 @@ public final class TableWriter {
         copyIn.endCopy();
         backoff = 1;
         return new WriteResult(
-            streamed.rows() - streamed.deleted(), streamed.deleted(), streamed.nulsStripped());
+            streamed.rows() - streamed.deleted(),
+            streamed.deleted(),
+            streamed.nulsStripped(),
+            streamed.rejected());
       }
     } catch (SQLException e) {
       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -254,35 +264,20 @@ public final class TableWriter {
     return declaredColumns.containsValue(column);
   }
 
-  /** Maps each field of the batch to its column, adding columns for fields not seen before. */
-  private Map<String, String> mapFields(Connection c, List<Row> rows) throws SQLException {
-    Map<String, String> fieldColumns = new LinkedHashMap<>();
+  /** Adds columns for the batch's new fields, and widens added columns a value does not fit. */
+  private void mapFields(Connection c, List<Row> rows) throws SQLException {
+    Map<String, String> fieldColumns = new HashMap<>();
     Map<String, PgType> newColumns = new LinkedHashMap<>();
-    Map<String, String> columnField = new LinkedHashMap<>();
     Map<String, PgType> widenings = new LinkedHashMap<>();
     for (Row row : rows) {
       for (Map.Entry<String, Object> e : row.values().entrySet()) {
-        String field = e.getKey();
-        String column = fieldColumns.get(field);
-        if (column == null) {
-          column = declaredColumns.getOrDefault(field, Identifiers.snakeCase(field));
-          String other = columnField.putIfAbsent(column, field);
-          if (other != null && !other.equals(field)) {
-            throw new DestinationException(
-                "table "
-                    + displayName
-                    + ": fields "
-                    + other
-                    + " and "
-                    + field
-                    + " both map to column "
-                    + column);
-          }
-          fieldColumns.put(field, column);
-        }
         if (e.getValue() == null) {
-          continue;
+          continue; // absent: its column, if new, comes with its first value
         }
+        String field = e.getKey();
+        String column =
+            fieldColumns.computeIfAbsent(
+                field, f -> declaredColumns.getOrDefault(f, Identifiers.snakeCase(f)));
         if (!model.columns().containsKey(column)) {
           PgType type = PgType.inferFrom(e.getValue()).orElseThrow(() -> noType(field, e));
           newColumns.merge(column, type, PgType::merge);
@@ -308,9 +303,6 @@ public final class TableWriter {
       model = TableDdl.addColumn(c, model, e.getKey(), e.getValue());
       sql = null; // the statements and the staging table must gain the column too
     }
-    // Fields whose column does not exist held only NULLs: nothing to store yet.
-    fieldColumns.values().removeIf(column -> !model.columns().containsKey(column));
-    return fieldColumns;
   }
 
   private DestinationException noType(String field, Map.Entry<String, Object> e) {
@@ -323,18 +315,19 @@ public final class TableWriter {
             + e.getValue().getClass().getName());
   }
 
-  /** Whether no two rows share a key (also fails fast on a row without its key). */
-  private boolean keysUnique(List<Row> rows, String[] fieldOf, int[] keyIndexes) {
+  /** Whether no two rows share a key (RowCheck made sure that every row has one). */
+  private boolean keysUnique(List<Row> rows, ColumnValues byColumn, int[] keyIndexes) {
     Set<Object> keys = new HashSet<>(rows.size() * 2);
     boolean unique = true;
     for (Row row : rows) {
+      Object[] values = byColumn.of(row);
       Object key;
       if (keyIndexes.length == 1) {
-        key = keyValue(row, fieldOf, keyIndexes[0]);
+        key = values[keyIndexes[0]];
       } else {
         List<Object> parts = new ArrayList<>(keyIndexes.length);
         for (int k : keyIndexes) {
-          parts.add(keyValue(row, fieldOf, k));
+          parts.add(values[k]);
         }
         key = parts;
       }
@@ -344,25 +337,8 @@ public final class TableWriter {
     return unique;
   }
 
-  private Object keyValue(Row row, String[] fieldOf, int index) {
-    Object value = fieldOf[index] == null ? null : row.get(fieldOf[index]);
-    if (value == null) {
-      throw new DestinationException(
-          "table "
-              + displayName
-              + ": row without a value for key column "
-              + new ArrayList<>(model.columns().keySet()).get(index));
-    }
-    return value;
-  }
-
   private long copy(
-      Connection c,
-      String copySql,
-      List<Row> rows,
-      String[] fieldOf,
-      int[] keyIndexes,
-      boolean withSeq)
+      Connection c, String copySql, List<Row> rows, ColumnValues byColumn, boolean withSeq)
       throws SQLException {
     StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 4096);
     CopyText text = new CopyText(buffer);
@@ -370,8 +346,8 @@ public final class TableWriter {
     try {
       long seq = 0;
       for (Row row : rows) {
-        for (String field : fieldOf) {
-          text.field(field == null ? null : row.get(field));
+        for (Object value : byColumn.of(row)) {
+          text.field(value);
         }
         text.field(row.deleted());
         if (withSeq) {

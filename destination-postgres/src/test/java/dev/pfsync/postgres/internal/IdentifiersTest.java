@@ -37,4 +37,12 @@ class IdentifiersTest {
     assertThatThrownBy(() -> Identifiers.quote("a\0b")).isInstanceOf(DestinationException.class);
     assertThat(Identifiers.quote("x".repeat(63))).hasSize(65);
   }
+
+  @Test
+  void the_63_byte_limit_counts_utf8_bytes_not_characters() {
+    assertThat(Identifiers.problem("é".repeat(31))).isEmpty(); // 62 bytes
+    assertThat(Identifiers.problem("é".repeat(32))).hasValue("it is longer than 63 bytes");
+    assertThat(Identifiers.problem("")).hasValue("it is empty");
+    assertThat(Identifiers.problem("a\0b")).hasValue("it holds a NUL character");
+  }
 }
