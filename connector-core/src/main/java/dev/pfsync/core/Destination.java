@@ -29,12 +29,6 @@ public interface Destination extends AutoCloseable {
     return Optional.empty();
   }
 
-  /**
-   * Re-reads this connector's stored state (reconnecting if needed): after a {@link
-   * DestinationUnavailableException} the engine cannot know whether its last commit happened.
-   */
-  Optional<String> reloadState();
-
   /** Records the start of a run in the given mode; counts of later checkpoints go to it. */
   void startRun(SyncMode mode);
 
@@ -64,6 +58,17 @@ public interface Destination extends AutoCloseable {
     changes.addAll(end.changes());
     apply(new Checkpoint(changes, end.stateJson(), end.rejected()));
   }
+
+  /**
+   * Re-reads this connector's stored state from the database, reconnecting if needed (the
+   * connector's lock is then taken again). The engine calls it after a {@link
+   * DestinationUnavailableException}: the checkpoint that failed may or may not have committed, and
+   * only the stored state says which.
+   *
+   * @return the state JSON of the last committed checkpoint, or empty if there is none
+   * @throws ConcurrentRunException if another process took this connector's lock meanwhile
+   */
+  Optional<String> reloadState();
 
   /** Records how the current run ended. */
   void finishRun(RunStatus status, Optional<String> message);

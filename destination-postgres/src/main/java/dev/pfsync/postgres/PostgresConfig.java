@@ -1,6 +1,7 @@
 package dev.pfsync.postgres;
 
 import dev.pfsync.core.ConfigurationException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,9 +18,14 @@ import java.util.regex.Pattern;
  * @param user the database user
  * @param password the user's password, if the server asks for one
  * @param schema the schema of the data tables, created if missing (an unquoted-style identifier)
+ * @param lease how long the connector's lease lasts past its last renewal (at least 1s): the time
+ *     another process waits to take over from one whose host died
  */
 public record PostgresConfig(
-    String jdbcUrl, String user, Optional<String> password, String schema) {
+    String jdbcUrl, String user, Optional<String> password, String schema, Duration lease) {
+
+  /** The lease when none is given. */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
   private static final String URL_PREFIX = "jdbc:postgresql:";
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
@@ -48,6 +54,18 @@ public record PostgresConfig(
     if (lower.startsWith("pg_") || lower.equals("_pfsync")) {
       throw new ConfigurationException("schema " + schema + " is reserved");
     }
+    if (lease == null) {
+      throw new ConfigurationException("lease cannot be null");
+    }
+    if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new ConfigurationException(
+          "lease must be at least 1s, got: " + lease.toMillis() + "ms");
+    }
+  }
+
+  /** A config with the {@link #DEFAULT_LEASE}. */
+  public PostgresConfig(String jdbcUrl, String user, Optional<String> password, String schema) {
+    this(jdbcUrl, user, password, schema, DEFAULT_LEASE);
   }
 
   /** A config without a password. */
@@ -65,6 +83,8 @@ public record PostgresConfig(
         + (password.isPresent() ? "****" : "<none>")
         + ", schema="
         + schema
+        + ", lease="
+        + lease
         + "]";
   }
 }

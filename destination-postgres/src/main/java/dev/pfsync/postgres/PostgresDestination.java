@@ -13,12 +13,12 @@ import dev.pfsync.core.SyncMode;
 import dev.pfsync.core.TableChanges;
 import dev.pfsync.core.TableSchema;
 import dev.pfsync.postgres.internal.CheckpointPrelude;
-import dev.pfsync.postgres.internal.Connections;
+import dev.pfsync.postgres.internal.DdlLock;
 import dev.pfsync.postgres.internal.Identifiers;
 import dev.pfsync.postgres.internal.Maintenance;
-import dev.pfsync.postgres.internal.Migrations;
-import dev.pfsync.postgres.internal.RunLock;
+import dev.pfsync.postgres.internal.OwnerId;
 import dev.pfsync.postgres.internal.RunLog;
+import dev.pfsync.postgres.internal.Session;
 import dev.pfsync.postgres.internal.SqlErrors;
 import dev.pfsync.postgres.internal.SqlWork;
 import dev.pfsync.postgres.internal.StateStore;
@@ -29,6 +29,7 @@ import dev.pfsync.postgres.internal.Transactions;
 import dev.pfsync.postgres.internal.WriteResult;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The PostgreSQL {@link dev.pfsync.core.Destination}: data tables in {@link
  * PostgresConfig#schema()}, state and runs in {@code _pfsync} (migrated by Flyway), each checkpoint
- * applied as one transaction, one run per connector id at a time (a session advisory lock held from
- * {@link #open} to {@link #close}). Not thread-safe: one instance serves one sync at a time.
+ * applied as one transaction, one run per connector id at a time (a lease in {@code _pfsync.leases}
+ * held from {@link #open} to {@link #close}, which every checkpoint checks and renews). Not
+ * thread-safe: one instance serves one sync at a time.
  *
  * <p>{@link #readState}, {@link #reset} and {@link #check} work without {@link #open} on short
  * connections of their own.
@@ -52,10 +54,11 @@ public final class PostgresDestination implements Destination {
 
   private final PostgresConfig config;
   private final Map<String, TableWriter> writers = new LinkedHashMap<>();
-  private Connection connection;
+  private final String owner = OwnerId.create(); // of this instance's leases
+  private Duration validateAfterIdle = Session.VALIDATE_AFTER_IDLE;
+  private Session session;
   private String connectorId;
   private Long runId;
-  private boolean suspect; // a failure happened: check the connection before reusing it
 
   public PostgresDestination(PostgresConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -63,14 +66,15 @@ public final class PostgresDestination implements Destination {
 
   @Override
   public Optional<String> open(String connectorId, List<TableSchema> tables) {
-    if (connection != null) {
+    if (session != null) {
       throw new IllegalStateException("already open for connector " + this.connectorId);
     }
     requireConnectorId(connectorId);
-    Connection c = Connections.open(config);
+    // The lease comes before the tables: a second opener must fail before it changes them.
+    Session opening =
+        Session.open(config, connectorId, owner, validateAfterIdle, this::invalidateWriters);
     try {
-      // The lock comes first: a second opener must fail before it changes anything.
-      Transactions.autoCommit(c, "lock connector " + connectorId, x -> lock(x, connectorId));
+      Connection c = opening.connection();
       Map<String, TableWriter> opened = prepareTables(c, tables);
       Optional<String> state =
           Transactions.autoCommit(
@@ -85,11 +89,11 @@ public final class PostgresDestination implements Destination {
             abandoned);
       }
       writers.putAll(opened);
-      this.connection = c;
+      this.session = opening;
       this.connectorId = connectorId;
       return state;
     } catch (RuntimeException e) {
-      Connections.closeQuietly(c); // also releases the lock
+      opening.close(); // also releases the lease
       throw e;
     }
   }
@@ -100,23 +104,11 @@ public final class PostgresDestination implements Destination {
   }
 
   @Override
-  public Optional<String> reloadState() {
-    return readState(connectorId);
-  }
-
-  @Override
   public void startRun(SyncMode mode) {
-    Connection c = connection();
-    try {
-      runId =
-          Transactions.autoCommit(
-              c,
-              "start a run of connector " + connectorId,
-              x -> RunLog.start(x, connectorId, mode));
-    } catch (RuntimeException e) {
-      suspect = true;
-      throw e;
-    }
+    runId =
+        session()
+            .small(
+                "start a run of connector " + connectorId, x -> RunLog.start(x, connectorId, mode));
   }
 
   @Override
@@ -141,7 +133,8 @@ public final class PostgresDestination implements Destination {
               rows - deleted,
               deleted,
               checkpoint.rejected().size(),
-              savepoint);
+              savepoint,
+              session.lease());
           WriteResult total = WriteResult.NONE;
           for (TableChanges changes : checkpoint.changes()) {
             total = total.plus(write(x, changes, savepoint));
@@ -173,22 +166,31 @@ public final class PostgresDestination implements Destination {
               runId,
               total.upserted(),
               total.deleted(),
-              end.rejected().size());
+              end.rejected().size(),
+              session.lease());
           return total;
         });
   }
 
-  /** Runs one checkpoint's transaction on the open connection. */
+  /**
+   * Runs one checkpoint's transaction. A {@link dev.pfsync.core.DestinationUnavailableException} is
+   * not retried here (the rows were a stream): the engine reloads the state and does it again.
+   */
   private void inCheckpoint(SqlWork<WriteResult> work) {
-    Connection c = connection();
     try {
-      Transactions.inTransaction(c, "apply checkpoint of connector " + connectorId, work);
+      session().checkpoint("apply checkpoint of connector " + connectorId, work);
     } catch (RuntimeException e) {
-      // The rollback may have undone DDL (new columns, staging tables): re-read on next use.
-      writers.values().forEach(TableWriter::invalidate);
-      suspect = true;
+      // The rollback may have undone DDL (new columns): re-read on next use.
+      invalidateWriters();
       throw e;
     }
+  }
+
+  /** Reads the state on the open connection, or on a new one (the lease taken again). */
+  @Override
+  public Optional<String> reloadState() {
+    return session()
+        .small("read state of connector " + connectorId, x -> StateStore.read(x, connectorId));
   }
 
   @Override
@@ -198,35 +200,23 @@ public final class PostgresDestination implements Destination {
       return;
     }
     long id = runId;
-    try {
-      Transactions.autoCommit(
-          connection(),
-          "finish run " + id + " of connector " + connectorId,
-          x -> {
-            RunLog.finish(x, id, status, message);
-            return null;
-          });
-      runId = null;
-    } catch (RuntimeException e) {
-      suspect = true;
-      throw e;
-    }
+    session()
+        .small(
+            "finish run " + id + " of connector " + connectorId,
+            x -> {
+              RunLog.finish(x, id, status, message);
+              return null;
+            });
+    runId = null;
   }
 
   @Override
   public void close() {
-    if (connection == null) {
+    if (session == null) {
       return;
     }
-    try {
-      if (!connection.isClosed()) {
-        RunLock.release(connection, connectorId);
-      }
-    } catch (SQLException e) {
-      LOG.debug("releasing the lock of connector {} failed; closing anyway", connectorId, e);
-    }
-    Connections.closeQuietly(connection);
-    connection = null;
+    session.close();
+    session = null;
     writers.clear();
     runId = null;
   }
@@ -245,14 +235,14 @@ public final class PostgresDestination implements Destination {
   }
 
   /**
-   * Row counts and the cursor range of a declared table, without taking the lock; an absent table
+   * Row counts and the cursor range of a declared table, without taking the lease; an absent table
    * holds nothing.
    */
   public TableStats tableStats(TableSchema table) {
     return Maintenance.tableStats(config, table);
   }
 
-  /** The stored state of a connector, without taking its lock (works while a sync runs). */
+  /** The stored state of a connector, without taking its lease (works while a sync runs). */
   public Optional<String> readState(String connectorId) {
     requireConnectorId(connectorId);
     return Maintenance.readState(config, connectorId);
@@ -260,9 +250,9 @@ public final class PostgresDestination implements Destination {
 
   /**
    * Forgets a connector's state so its next sync starts over; with {@code dropTables}, also drops
-   * the data tables of {@code tables}. Takes the connector's lock for the duration.
+   * the data tables of {@code tables}. Takes the connector's lease for the duration.
    *
-   * @throws ConcurrentRunException if a run of this connector holds the lock
+   * @throws ConcurrentRunException if a run of this connector holds the lease
    */
   public void reset(String connectorId, boolean dropTables, List<TableSchema> tables) {
     requireConnectorId(connectorId);
@@ -283,39 +273,21 @@ public final class PostgresDestination implements Destination {
 
   private Map<String, TableWriter> prepareTables(Connection c, List<TableSchema> tables) {
     Map<String, TableWriter> out = new LinkedHashMap<>();
-    Transactions.autoCommit(
+    Transactions.inTransaction(
         c,
-        "lock DDL",
+        "create tables in schema " + config.schema(),
         x -> {
-          RunLock.lockDdl(x);
+          DdlLock.take(x);
+          TableDdl.createSchema(x, config.schema());
+          for (TableSchema table : tables) {
+            TableModel model = TableDdl.ensure(x, config.schema(), table);
+            if (out.values().stream().anyMatch(w -> w.table().equals(model.table()))) {
+              throw new DestinationException("two declared tables map to " + model.displayName());
+            }
+            out.put(table.name(), new TableWriter(model, "_pfsync_stage_" + out.size()));
+          }
           return null;
         });
-    try {
-      Transactions.autoCommit(
-          c, "migrate schema " + Migrations.SCHEMA, x -> Migrations.migrate(config, x));
-      Transactions.inTransaction(
-          c,
-          "create tables in schema " + config.schema(),
-          x -> {
-            TableDdl.createSchema(x, config.schema());
-            for (TableSchema table : tables) {
-              TableModel model = TableDdl.ensure(x, config.schema(), table);
-              if (out.values().stream().anyMatch(w -> w.table().equals(model.table()))) {
-                throw new DestinationException("two declared tables map to " + model.displayName());
-              }
-              out.put(table.name(), new TableWriter(model, "_pfsync_stage_" + out.size()));
-            }
-            return null;
-          });
-    } finally {
-      Transactions.autoCommit(
-          c,
-          "unlock DDL",
-          x -> {
-            RunLock.unlockDdl(x);
-            return null;
-          });
-    }
     return out;
   }
 
@@ -360,51 +332,28 @@ public final class PostgresDestination implements Destination {
     WriteResult run() throws SQLException;
   }
 
-  /** The open connection, re-established (and the lock re-taken) if it was lost. */
-  private Connection connection() {
-    if (connection == null) {
+  private Session session() {
+    if (session == null) {
       throw new IllegalStateException("destination is not open");
     }
-    if (!suspect && !isClosed(connection)) {
-      return connection;
-    }
-    suspect = false;
-    if (isValid(connection)) {
-      return connection;
-    }
-    LOG.warn("connection of connector {} was lost; reconnecting", connectorId);
-    Connections.closeQuietly(connection);
+    return session;
+  }
+
+  /**
+   * Tests: how long the connection may idle before it is checked ({@link
+   * Session#VALIDATE_AFTER_IDLE}); takes effect at the next open.
+   */
+  void validateAfterIdle(Duration idle) {
+    this.validateAfterIdle = idle;
+  }
+
+  /** Tests: stops renewing the lease in the background, as a frozen or cut-off host would. */
+  void stopHeartbeat() {
+    session.stopHeartbeat();
+  }
+
+  private void invalidateWriters() {
     writers.values().forEach(TableWriter::invalidate);
-    Connection c = Connections.open(config);
-    try {
-      Transactions.autoCommit(c, "lock connector " + connectorId, x -> lock(x, connectorId));
-    } catch (RuntimeException e) {
-      Connections.closeQuietly(c);
-      throw e;
-    }
-    connection = c;
-    return c;
-  }
-
-  private static boolean isClosed(Connection c) {
-    try {
-      return c.isClosed();
-    } catch (SQLException e) {
-      return true;
-    }
-  }
-
-  private static boolean isValid(Connection c) {
-    try {
-      return c.isValid(5);
-    } catch (SQLException e) {
-      return false;
-    }
-  }
-
-  private static Void lock(Connection c, String connectorId) throws SQLException {
-    RunLock.acquire(c, connectorId);
-    return null;
   }
 
   private static void requireConnectorId(String connectorId) {

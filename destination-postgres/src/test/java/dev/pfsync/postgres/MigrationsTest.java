@@ -67,7 +67,7 @@ class MigrationsTest {
                   "SELECT (SELECT count(*) FROM _pfsync.flyway_schema_history WHERE success),"
                       + " to_regclass('shared_schema.\"user\"') IS NOT NULL")) {
         rs.next();
-        assertThat(rs.getLong(1)).isEqualTo(2); // the schema creation marker and V1
+        assertThat(rs.getLong(1)).isEqualTo(3); // the schema creation marker, V1 and V3
         assertThat(rs.getBoolean(2)).isTrue();
       }
     } finally {

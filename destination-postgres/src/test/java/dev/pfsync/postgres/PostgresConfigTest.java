@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pfsync.core.ConfigurationException;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,21 @@ class PostgresConfigTest {
     assertThat(config.password()).hasValue("hunter2");
     assertThat(config.toString())
         .isEqualTo(
-            "PostgresConfig[jdbcUrl=" + URL + ", user=app, password=****, schema=pfsync_users]");
+            "PostgresConfig[jdbcUrl="
+                + URL
+                + ", user=app, password=****, schema=pfsync_users, lease=PT30S]");
     assertThat(PostgresConfig.of(URL, "app", "s").toString()).contains("password=<none>");
+  }
+
+  @Test
+  void the_lease_defaults_to_30s_and_must_be_at_least_a_second() {
+    assertThat(PostgresConfig.of(URL, "app", "s").lease()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(new PostgresConfig(URL, "app", Optional.empty(), "s", Duration.ofSeconds(1)).lease())
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThatThrownBy(
+            () -> new PostgresConfig(URL, "app", Optional.empty(), "s", Duration.ofMillis(500)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("lease must be at least 1s, got: 500ms");
   }
 
   @Test

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The destination's operations outside a run (stats, state, reset, check), each on a short
- * connection of its own, so they work while a sync holds the run lock (reset excepted).
+ * connection of its own, so they work while a sync holds the connector's lease (reset excepted).
  */
 public final class Maintenance {
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -109,33 +109,62 @@ public final class Maintenance {
     }
   }
 
-  /** Forgets a connector's state (and drops its tables if asked), holding its lock meanwhile. */
+  /**
+   * Forgets a connector's state (and drops its tables if asked), holding its lease meanwhile. A
+   * database never migrated to leases has no run of this version to wait for.
+   */
   public static void reset(
       PostgresConfig config, String connectorId, boolean dropTables, List<TableSchema> tables) {
+    Lease lease = new Lease(connectorId, Lease.CONNECTOR, OwnerId.create(), config.lease());
     try (Connection c = Connections.open(config)) {
-      Transactions.autoCommit(
-          c,
-          "lock connector " + connectorId,
-          x -> {
-            RunLock.acquire(x, connectorId);
-            return null;
-          });
-      Transactions.inTransaction(
-          c,
-          "reset connector " + connectorId,
-          x -> {
-            StateStore.delete(x, connectorId);
-            if (dropTables) {
-              for (TableSchema table : tables) {
-                TableDdl.drop(x, config.schema(), table);
-              }
-            }
-            return null;
-          });
+      boolean leased =
+          Transactions.autoCommit(
+              c,
+              "take the lease of connector " + connectorId,
+              x -> {
+                if (!Leases.tableExists(x)) {
+                  return false;
+                }
+                Leases.acquire(x, lease);
+                return true;
+              });
+      try {
+        resetLeased(c, config, connectorId, dropTables, tables);
+      } finally {
+        if (leased) {
+          Transactions.autoCommit(
+              c,
+              "release the lease of connector " + connectorId,
+              x -> {
+                Leases.release(x, lease);
+                return null;
+              });
+        }
+      }
       LOG.info("reset connector {} (tables dropped: {})", connectorId, dropTables);
     } catch (SQLException e) {
       throw SqlErrors.translate("close connection", e);
     }
+  }
+
+  private static void resetLeased(
+      Connection c,
+      PostgresConfig config,
+      String connectorId,
+      boolean dropTables,
+      List<TableSchema> tables) {
+    Transactions.inTransaction(
+        c,
+        "reset connector " + connectorId,
+        x -> {
+          StateStore.delete(x, connectorId);
+          if (dropTables) {
+            for (TableSchema table : tables) {
+              TableDdl.drop(x, config.schema(), table);
+            }
+          }
+          return null;
+        });
   }
 
   /** Connects and checks the user may create the data and metadata schemas (rolled back). */

@@ -10,12 +10,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Migrates the {@code _pfsync} metadata schema with Flyway, whose history table lives there too.
- * Callers hold {@link RunLock#lockDdl} so that first-time migrations of concurrent processes (and
- * Flyway's creation of the schema) never race.
+ * Flyway serializes concurrent migrations itself, with a transaction-scoped advisory lock (which a
+ * transaction pooler cannot leak onto another client's server connection); the one step it does not
+ * serialize, a first-time set-up racing another process's, is retried.
  *
  * <p>When the history already holds exactly the migrations this build ships, with their checksums,
  * Flyway is not started at all: loading and running it took a quarter of a second, a fifth of a
@@ -31,7 +33,7 @@ public final class Migrations {
    * file must be listed here (MigrationsTest fails otherwise), or a database migrated by an older
    * build would look up to date.
    */
-  static final Map<String, Integer> SHIPPED = Map.of("1", -1927492189);
+  static final Map<String, Integer> SHIPPED = Map.of("1", -1927492189, "3", -1175101302);
 
   private Migrations() {}
 
@@ -49,22 +51,66 @@ public final class Migrations {
     } catch (SQLException e) {
       throw SqlErrors.translate("read the migration history of schema " + SCHEMA, e);
     }
-    try {
-      MigrateResult result =
-          Flyway.configure(Migrations.class.getClassLoader())
-              .dataSource(config.jdbcUrl(), config.user(), config.password().orElse(null))
-              .schemas(SCHEMA)
-              .locations(LOCATION)
-              .load()
-              .migrate();
-      return result.migrationsExecuted;
-    } catch (FlywayException e) {
-      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-        if (t instanceof SQLException sql) {
-          throw SqlErrors.translate("migrate schema " + SCHEMA, sql);
+    for (int attempt = 1; ; attempt++) {
+      boolean fresh = !historyExists(c);
+      try {
+        return flyway(config).migrate().migrationsExecuted;
+      } catch (FlywayException e) {
+        // Flyway checks that a schema without history is empty, then creates the history: another
+        // process may create it in between. Its history exists now, and a new attempt waits on
+        // Flyway's lock instead.
+        if (attempt < FIRST_SETUP_ATTEMPTS && fresh && historyExists(c)) {
+          pause(attempt);
+          continue;
         }
+        throw translate(e);
       }
-      throw new DestinationException("migrate schema " + SCHEMA + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static final int FIRST_SETUP_ATTEMPTS = 3;
+
+  private static Flyway flyway(PostgresConfig config) {
+    FluentConfiguration fluent =
+        Flyway.configure(Migrations.class.getClassLoader())
+            .dataSource(new ConfigDataSource(config))
+            .schemas(SCHEMA)
+            .locations(LOCATION);
+    // Flyway's default, set so that it stays so: a session lock would outlive the transaction.
+    fluent
+        .getPluginRegister()
+        .getExact(PostgreSQLConfigurationExtension.class)
+        .setTransactionalLock(true);
+    return fluent.load();
+  }
+
+  private static RuntimeException translate(FlywayException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return SqlErrors.translate("migrate schema " + SCHEMA, sql);
+      }
+    }
+    return new DestinationException("migrate schema " + SCHEMA + " failed: " + e.getMessage(), e);
+  }
+
+  private static boolean historyExists(Connection c) {
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT to_regclass('" + SCHEMA + ".flyway_schema_history') IS NOT NULL")) {
+      rs.next();
+      return rs.getBoolean(1);
+    } catch (SQLException e) {
+      throw SqlErrors.translate("read the migration history of schema " + SCHEMA, e);
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(200L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DestinationException("interrupted while migrating schema " + SCHEMA, e);
     }
   }
 
@@ -74,14 +120,8 @@ public final class Migrations {
    */
   static Map<String, Integer> applied(Connection c) throws SQLException {
     Map<String, Integer> applied = new HashMap<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT to_regclass('" + SCHEMA + ".flyway_schema_history') IS NOT NULL")) {
-      rs.next();
-      if (!rs.getBoolean(1)) {
-        return applied;
-      }
+    if (!historyExists(c)) {
+      return applied;
     }
     try (Statement st = c.createStatement();
         ResultSet rs =

@@ -41,7 +41,6 @@ public final class TableWriter {
   private final Map<String, String> declaredColumns = new LinkedHashMap<>();
   private TableModel model;
   private UpsertSql sql;
-  private boolean stageExists;
   private int skipFastPath; // batches to write the general way before trying the fast path again
   private int backoff = 1;
 
@@ -70,12 +69,11 @@ public final class TableWriter {
 
   /**
    * Forgets what this writer knows of the database (after a rollback undid DDL): the next write
-   * re-reads the table and recreates the staging table.
+   * re-reads the table.
    */
   public void invalidate() {
     model = null;
     sql = null;
-    stageExists = false;
   }
 
   /** Writes {@code rows} in the caller's open transaction. */
@@ -149,12 +147,9 @@ public final class TableWriter {
       skipFastPath--;
     }
 
-    if (!stageExists) {
-      try (Statement st = c.createStatement()) {
-        st.execute("DROP TABLE IF EXISTS pg_temp." + Identifiers.quote(stage));
-        st.execute(sql.createStage());
-      }
-      stageExists = true;
+    // Per transaction, dropped at commit: behind a pooler the next one may be on another session.
+    try (Statement st = c.createStatement()) {
+      st.execute(sql.createStage());
     }
     long nuls = copy(c, sql.copyStage(), rows, fieldOf, keyIndexes, true);
     // Always de-duplicate here: keys distinct in Java can be equal in PostgreSQL (NUL stripped,
@@ -308,12 +303,10 @@ public final class TableWriter {
     for (Map.Entry<String, PgType> e : widenings.entrySet()) {
       model = TableDdl.widenColumn(c, model, e.getKey(), e.getValue());
       sql = null;
-      stageExists = false;
     }
     for (Map.Entry<String, PgType> e : newColumns.entrySet()) {
       model = TableDdl.addColumn(c, model, e.getKey(), e.getValue());
       sql = null; // the statements and the staging table must gain the column too
-      stageExists = false;
     }
     // Fields whose column does not exist held only NULLs: nothing to store yet.
     fieldColumns.values().removeIf(column -> !model.columns().containsKey(column));

@@ -8,7 +8,8 @@ import java.util.StringJoiner;
  *
  * @param copyTarget COPY straight into the table (the insert-only fast path)
  * @param copyTargetBinary the same in binary format (the streaming fast path)
- * @param createStage creates the temporary staging table
+ * @param createStage creates the temporary staging table, dropped at commit (an earlier one of the
+ *     same transaction is dropped first)
  * @param copyStage COPY into the staging table
  * @param upsertDistinct upsert from staging keeping, per key, the newest version of the batch
  */
@@ -36,9 +37,11 @@ public record UpsertSql(
 
     String copyTarget = "COPY " + model.qualifiedName() + " (" + cols + ") FROM STDIN";
     String createStage =
-        "CREATE TEMP TABLE "
+        "DROP TABLE IF EXISTS "
+            + stageName
+            + "; CREATE TEMP TABLE "
             + Identifiers.quote(stage)
-            + " ON COMMIT DELETE ROWS AS SELECT "
+            + " ON COMMIT DROP AS SELECT "
             + cols
             + ", 0::bigint AS "
             + seq

@@ -28,6 +28,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public record TestDatabase(String jdbcUrl, String user, Optional<String> password) {
 
   private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]*/)([^?]*)(\\?.*)?");
+  private static final Pattern ADDRESS =
+      Pattern.compile("jdbc:postgresql://([^:/,]+)(?::(\\d+))?/([^?]*)(\\?.*)?");
   private static final List<String> SCHEMAS = new CopyOnWriteArrayList<>();
   private static final List<String> CONNECTORS = new CopyOnWriteArrayList<>();
   private static TestDatabase instance;
@@ -99,6 +101,43 @@ public record TestDatabase(String jdbcUrl, String user, Optional<String> passwor
     return new TestDatabase(m.group(1) + database + params, user, password);
   }
 
+  /** The server's host name (a URL with one host). */
+  public String host() {
+    return address().group(1);
+  }
+
+  /** The server's port (a URL with one host). */
+  public int port() {
+    Matcher m = address();
+    return m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
+  }
+
+  /** The database's name. */
+  public String database() {
+    return address().group(3);
+  }
+
+  /** The same database reached at another address (a proxy, a pooler). */
+  public TestDatabase withAddress(String host, int port) {
+    Matcher m = address();
+    String params = m.group(4) == null ? "" : m.group(4);
+    return new TestDatabase(
+        "jdbc:postgresql://" + host + ":" + port + "/" + m.group(3) + params, user, password);
+  }
+
+  private Matcher address() {
+    Matcher m = ADDRESS.matcher(jdbcUrl);
+    if (!m.matches()) {
+      throw new IllegalStateException("not a one-host URL: " + jdbcUrl);
+    }
+    return m;
+  }
+
+  /** The same database with {@code params} ({@code a=1&b=2}, URL-encoded) added to the URL. */
+  public TestDatabase withParameters(String params) {
+    return new TestDatabase(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + params, user, password);
+  }
+
   /** A new connection (auto-commit) for assertions. */
   public Connection connect() throws SQLException {
     Properties props = new Properties();
@@ -126,12 +165,15 @@ public record TestDatabase(String jdbcUrl, String user, Optional<String> passwor
         st.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
       }
       try (var del = c.prepareStatement("DELETE FROM _pfsync.state WHERE connector_id = ?");
-          var runs = c.prepareStatement("DELETE FROM _pfsync.runs WHERE connector_id = ?")) {
+          var runs = c.prepareStatement("DELETE FROM _pfsync.runs WHERE connector_id = ?");
+          var leases = c.prepareStatement("DELETE FROM _pfsync.leases WHERE connector_id = ?")) {
         for (String id : CONNECTORS) {
           del.setString(1, id);
           del.executeUpdate();
           runs.setString(1, id);
           runs.executeUpdate();
+          leases.setString(1, id);
+          leases.executeUpdate();
         }
       }
     } catch (SQLException | RuntimeException e) {

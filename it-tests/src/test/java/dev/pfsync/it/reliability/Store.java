@@ -1,7 +1,6 @@
 package dev.pfsync.it.reliability;
 
 import dev.pfsync.postgres.PostgresDestination;
-import dev.pfsync.postgres.internal.RunLock;
 import dev.pfsync.postgres.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -182,30 +181,27 @@ final class Store {
   }
 
   /**
-   * Terminates the backend holding this connector's run lock (the connection that applies the
-   * checkpoints); returns how many were terminated. Only that one session is touched: the server is
-   * shared with other tests.
+   * While a run holds this connector's lease, terminates the backends of pfsync's connections to
+   * this database (the one applying the checkpoints, and the lease heartbeat's); returns how many
+   * were terminated. Only this database is touched: the server is shared with other tests.
    */
   int terminateLockHolder() {
-    long key = RunLock.keyOf(connectorId);
     return query(
-        "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND"
-            + " granted AND classid = ?::oid AND objid = ?::oid AND objsubid = 1 AND pid <>"
-            + " pg_backend_pid()",
-        List.of(Long.toString(key >>> 32), Long.toString(key & 0xffff_ffffL)),
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name ="
+            + " 'pfsync' AND datname = current_database() AND pid <> pg_backend_pid() AND EXISTS"
+            + " (SELECT 1 FROM _pfsync.leases WHERE connector_id = ? AND expires_at > now())",
+        List.of(connectorId),
         rs -> {
           rs.next();
           return rs.getInt(1);
         });
   }
 
-  /** Whether some session holds this connector's run lock. */
+  /** Whether a live lease of this connector exists (a run holds it). */
   boolean locked() {
-    long key = RunLock.keyOf(connectorId);
     return query(
-        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid ="
-            + " ?::oid AND objid = ?::oid AND objsubid = 1",
-        List.of(Long.toString(key >>> 32), Long.toString(key & 0xffff_ffffL)),
+        "SELECT count(*) FROM _pfsync.leases WHERE connector_id = ? AND expires_at > now()",
+        List.of(connectorId),
         rs -> {
           rs.next();
           return rs.getInt(1) > 0;
