@@ -28,6 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ClockSkewIT {
   private static final Clock WALL = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+  // The same history-start on every sync: another one would (rightly) extend the backfill.
+  private static final String HISTORY = "--history-start=3d";
 
   static MockApi api(int offsetSeconds, int users) {
     return MockApi.start(
@@ -48,14 +50,14 @@ class ClockSkewIT {
     try (MockApi api = api(offset, 3_000)) {
       SyncTarget target = SyncTarget.fresh("skew_after");
       CliResult backfill =
-          InProcessCli.run(WALL, target.args("sync", api, "--until-complete", "--history-start", "3d"));
+          InProcessCli.run(WALL, target.args("sync", api, "--until-complete", HISTORY));
       assertThat(backfill.exitCode()).as(backfill.describe()).isZero();
 
       for (int round = 0; round < 2; round++) {
         api.mutate(30, 10, 5);
         api.mutate(Map.of("updates", 20, "inserts", 5, "deletes", 2, "commit_delay_ms", 1500));
         Thread.sleep(3_500); // the API's clock passes the stamps and the settle
-        CliResult sync = InProcessCli.run(after(offset), target.args("sync", api));
+        CliResult sync = InProcessCli.run(after(offset), target.args("sync", api, HISTORY));
         assertThat(sync.exitCode()).as(sync.describe()).isZero();
         Truth.assertExact(api, "users", UsersConnector.USERS, target);
       }
@@ -89,8 +91,7 @@ class ClockSkewIT {
                     "sync",
                     api,
                     "--until-complete",
-                    "--history-start",
-                    "3d",
+                    HISTORY,
                     "--page-size",
                     "100",
                     "--slice",
@@ -103,7 +104,7 @@ class ClockSkewIT {
       assertThat(batches.get()).as("mutation batches during the backfill").isGreaterThan(5);
 
       Thread.sleep(3_500);
-      CliResult last = InProcessCli.run(after(offset), target.args("sync", api));
+      CliResult last = InProcessCli.run(after(offset), target.args("sync", api, HISTORY));
       assertThat(last.exitCode()).as(last.describe()).isZero();
       Truth.assertExact(api, "users", UsersConnector.USERS, target);
     }

@@ -31,13 +31,17 @@ class FollowServiceIT {
     try (MockApi api = MockApi.wallClock(5_000)) {
       TestDatabase db = TestDatabase.get();
       TestDatabase killing = db.withParameters("options=-c%20idle_session_timeout%3D1000");
-      SyncTarget target = new SyncTarget(killing, db.freshSchema("follow_idle"), db.connectorId("follow-idle"));
+      SyncTarget target =
+          new SyncTarget(killing, db.freshSchema("follow_idle"), db.connectorId("follow-idle"));
       GracefulStop stop = GracefulStop.manual();
       CompletableFuture<CliResult> daemon =
           CompletableFuture.supplyAsync(
               () ->
                   InProcessCli.run(
-                      WALL, Map.of(), stop, target.args("sync", api, "--follow", "--interval", "2s")));
+                      WALL,
+                      Map.of(),
+                      stop,
+                      target.args("sync", api, "--follow", "--interval", "2s")));
 
       for (int round = 0; round < 4; round++) {
         Thread.sleep(2_500); // longer than the idle timeout: the daemon's sessions get killed

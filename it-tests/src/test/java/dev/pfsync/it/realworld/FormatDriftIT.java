@@ -35,11 +35,13 @@ class FormatDriftIT {
     try (StubUsersApi api = api(300, "\"2024-01-01 10:00:00+00\"")) {
       SyncTarget target = SyncTarget.fresh("drift_ok");
 
-      CliResult sync = InProcessCli.run(WALL, target.args("sync", api.baseUrl(), "--until-complete"));
+      CliResult sync =
+          InProcessCli.run(WALL, target.args("sync", api.baseUrl(), "--until-complete"));
 
       assertThat(sync.exitCode()).as(sync.describe()).isZero();
       assertThat(target.count("user")).isEqualTo(300);
-      assertThat(target.count("user", "created_at = ?", OffsetDateTime.parse("2024-01-01T10:00:00Z")))
+      assertThat(
+              target.count("user", "created_at = ?", OffsetDateTime.parse("2024-01-01T10:00:00Z")))
           .isEqualTo(300);
     }
   }
@@ -49,7 +51,8 @@ class FormatDriftIT {
     try (StubUsersApi api = api(300, "\"01/02/2024 10:00\"")) {
       SyncTarget target = SyncTarget.fresh("drift_bad");
 
-      CliResult sync = InProcessCli.run(WALL, target.args("sync", api.baseUrl(), "--until-complete"));
+      CliResult sync =
+          InProcessCli.run(WALL, target.args("sync", api.baseUrl(), "--until-complete"));
 
       assertThat(sync.exitCode()).as(sync.describe()).isEqualTo(1);
       assertThat(sync.err())

@@ -52,15 +52,18 @@ class StateIdentityIT {
 
   @Test
   void an_earlier_history_start_after_a_completed_backfill_reads_the_added_range() {
-    try (MockApi api = MockApi.start(MockApiOptions.defaults().withUsers(4_000).withHistoryDays(10))) {
+    try (MockApi api =
+        MockApi.start(MockApiOptions.defaults().withUsers(4_000).withHistoryDays(10))) {
       SyncTarget target = SyncTarget.fresh("ident_hist");
       CliResult three =
-          InProcessCli.run(WALL, target.args("sync", api, "--until-complete", "--history-start", "3d"));
+          InProcessCli.run(
+              WALL, target.args("sync", api, "--until-complete", "--history-start", "3d"));
       assertThat(three.exitCode()).as(three.describe()).isZero();
       assertThat(target.count("user")).isLessThan(4_000);
 
       CliResult eleven =
-          InProcessCli.run(WALL, target.args("sync", api, "--until-complete", "--history-start", "11d"));
+          InProcessCli.run(
+              WALL, target.args("sync", api, "--until-complete", "--history-start", "11d"));
 
       assertThat(eleven.exitCode()).as(eleven.describe()).isZero();
       Truth.assertExact(api, "users", UsersConnector.USERS, target);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Through pgbouncer in transaction pooling mode (how Supabase, Heroku and many managed PostgreSQL
  * setups are reached), with a plain JDBC URL. Before, the first sync failed with {@code prepared
- * statement "S_1" already exists}, and with {@code prepareThreshold=0} the session advisory lock
- * no longer kept a second process out.
+ * statement "S_1" already exists}, and with {@code prepareThreshold=0} the session advisory lock no
+ * longer kept a second process out.
  */
 class PoolerIT {
   private static final Clock WALL = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
@@ -38,7 +38,8 @@ class PoolerIT {
       SyncTarget target = through(bouncer, "pooled");
 
       CliResult backfill =
-          InProcessCli.run(WALL, target.args("sync", api, "--until-complete", "--page-size", "500"));
+          InProcessCli.run(
+              WALL, target.args("sync", api, "--until-complete", "--page-size", "500"));
       assertThat(backfill.exitCode()).as(backfill.describe() + bouncer.log()).isZero();
       api.mutate(200, 50, 20); // the general (staging table) path, on whatever session comes
       sleep(3_000);

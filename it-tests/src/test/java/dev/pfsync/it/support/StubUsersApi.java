@@ -88,7 +88,8 @@ public final class StubUsersApi implements AutoCloseable {
     Map<String, String> q = query(ex.getRequestURI());
     Instant since = Instant.parse(q.get("updated_since"));
     String after = q.get("after_id");
-    Instant before = q.containsKey("updated_before") ? Instant.parse(q.get("updated_before")) : null;
+    Instant before =
+        q.containsKey("updated_before") ? Instant.parse(q.get("updated_before")) : null;
     int limit = Integer.parseInt(q.getOrDefault("limit", "1000"));
     List<Item> sorted = new ArrayList<>(items);
     sorted.sort(ORDER);
