@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and writes the state JSON (docs/STATE.md), version 1: {@code {"version":1,
+ * Reads and writes the state JSON (connector-core/README.md), version 1: {@code {"version":1,
  * "next_mode":"historical","tables":{"user":{"incremental":{"updated_since":..,"after_id":..},
  * "historical":{"limit":..,"window_end":..,"updated_since":..,"after_id":..},
  * "historical_complete":false}}}}, plus what it was written for: {@code

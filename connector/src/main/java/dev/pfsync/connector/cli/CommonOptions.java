@@ -112,6 +112,22 @@ public final class CommonOptions {
   String interval;
 
   @Option(
+      names = "--max-rejected",
+      paramLabel = "LIMIT",
+      description =
+          "a run fails once more than this share of its records (after 100), or this count, is"
+              + " rejected: 5%% or 50 (default: 5%%)")
+  String maxRejected;
+
+  @Option(
+      names = "--lease",
+      paramLabel = "DURATION",
+      description =
+          "how long the connector's lease outlives a process that stopped renewing it (default:"
+              + " 30s)")
+  String lease;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "log details")
   boolean verbose;
@@ -135,6 +151,8 @@ public final class CommonOptions {
     put(m, Setting.SETTLE, settle);
     put(m, Setting.SLICE, slice);
     put(m, Setting.INTERVAL, interval);
+    put(m, Setting.MAX_REJECTED, maxRejected);
+    put(m, Setting.LEASE, lease);
     return m;
   }
 

@@ -32,7 +32,8 @@ final class ConnectorRuntime implements AutoCloseable {
               db.jdbcUrl(),
               db.user(),
               db.embedded().isPresent() ? java.util.Optional.empty() : config.database().password(),
-              config.database().schema());
+              config.database().schema(),
+              config.database().lease());
       return new ConnectorRuntime(config, db, new PostgresDestination(pg));
     } catch (RuntimeException e) {
       db.close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pfsync.core.ConfigurationException;
 import dev.pfsync.core.HistoryStart;
+import dev.pfsync.core.RejectedLimit;
 import dev.pfsync.core.SyncSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +26,9 @@ import java.util.regex.Pattern;
 /**
  * Resolves the configuration from its sources, highest precedence first: command-line flags, {@code
  * --config} file, {@code PFSYNC_*} environment variables, libpq's {@code PG*} variables (database
- * only), built-in defaults. Every problem is a {@link ConfigurationException} naming the setting.
+ * only), built-in defaults. Every problem is a {@link ConfigurationException} naming the setting
+ * and what it expects, never echoing the value it could not read: a secret given to the wrong flag,
+ * or left unquoted in the file, must not reach a terminal or a log.
  */
 public final class ConfigResolver {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
@@ -49,7 +52,8 @@ public final class ConfigResolver {
             jdbcUrl(values),
             values.get(Setting.DB_USER),
             Optional.ofNullable(values.get(Setting.DB_PASSWORD)).filter(s -> !s.isEmpty()),
-            identifier(Setting.SCHEMA, values.get(Setting.SCHEMA))),
+            identifier(Setting.SCHEMA, values.get(Setting.SCHEMA)),
+            lease(duration(values, Setting.LEASE))),
         new SyncSettings(
             values.get(Setting.CONNECTOR_ID),
             pageSize(values.get(Setting.PAGE_SIZE)),
@@ -58,7 +62,8 @@ public final class ConfigResolver {
             historyStart(values.get(Setting.HISTORY_START)),
             duration(values, Setting.MAX_DURATION),
             duration(values, Setting.LOOKBACK),
-            duration(values, Setting.SETTLE)),
+            duration(values, Setting.SETTLE),
+            RejectedLimit.parse(values.get(Setting.MAX_REJECTED))),
         positive(Setting.SLICE, duration(values, Setting.SLICE)),
         positive(Setting.INTERVAL, duration(values, Setting.INTERVAL)));
   }
@@ -108,8 +113,16 @@ public final class ConfigResolver {
     } catch (java.nio.file.AccessDeniedException e) {
       throw new ConfigurationException("config: cannot read " + path + ": permission denied");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Only where: Jackson's message quotes the offending token, which may be an unquoted secret.
+      var at = e.getLocation();
       throw new ConfigurationException(
-          "config: " + path + " is not valid JSON: " + e.getOriginalMessage());
+          "config: "
+              + path
+              + " is not valid JSON"
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+              + "; values must be quoted strings or numbers");
     } catch (IOException e) {
       throw new ConfigurationException("config: cannot read " + path + ": " + e.getMessage());
     }
@@ -144,12 +157,11 @@ public final class ConfigResolver {
       URI uri = new URI(text);
       if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
           || uri.getHost() == null) {
-        throw new ConfigurationException(
-            "api-url: '" + text + "' must be an http:// or https:// URL with a host");
+        throw new ConfigurationException("api-url: must be an http:// or https:// URL with a host");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new ConfigurationException("api-url: '" + text + "' is not a URL: " + e.getReason());
+      throw new ConfigurationException("api-url: not a URL (" + e.getReason() + ")");
     }
   }
 
@@ -158,8 +170,7 @@ public final class ConfigResolver {
     url.ifPresent(
         u -> {
           if (!u.startsWith("jdbc:postgresql:")) {
-            throw new ConfigurationException(
-                "jdbc-url: '" + u + "' must start with jdbc:postgresql:");
+            throw new ConfigurationException("jdbc-url: must start with jdbc:postgresql:");
           }
         });
     return url;
@@ -168,7 +179,7 @@ public final class ConfigResolver {
   private static String identifier(Setting setting, String value) {
     if (!IDENTIFIER.matcher(value).matches()) {
       throw new ConfigurationException(
-          setting.key() + ": '" + value + "' must be a plain identifier (letters, digits, _)");
+          setting.key() + ": must be a plain identifier (letters, digits, _; at most 63)");
     }
     return value;
   }
@@ -181,12 +192,19 @@ public final class ConfigResolver {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new ConfigurationException("page-size: '" + text + "' is not a number");
+      throw new ConfigurationException("page-size: not a number (1..10000)");
     }
   }
 
   private static Duration duration(Map<Setting, String> values, Setting setting) {
     return Durations.parse(setting.key(), values.get(setting));
+  }
+
+  private static Duration lease(Duration d) {
+    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new ConfigurationException("lease must be at least 1s");
+    }
+    return d;
   }
 
   private static Duration positive(Setting setting, Duration d) {
@@ -214,10 +232,10 @@ public final class ConfigResolver {
     try {
       limit = start.resolve(now);
     } catch (java.time.DateTimeException | ArithmeticException e) {
-      throw new ConfigurationException("history-start: '" + text + "' reaches too far back");
+      throw new ConfigurationException("history-start: reaches too far back");
     }
     if (limit.isAfter(now)) {
-      throw new ConfigurationException("history-start: '" + text + "' is after now (" + now + ")");
+      throw new ConfigurationException("history-start: is after now (" + now + ")");
     }
     return start;
   }
@@ -230,7 +248,7 @@ public final class ConfigResolver {
         return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException e2) {
         throw new ConfigurationException(
-            "history-start: '" + t + "' is not an ISO instant, a date, 'epoch' or a duration");
+            "history-start: not an ISO instant, a date, 'epoch' or a duration (e.g. 400d)");
       }
     }
   }

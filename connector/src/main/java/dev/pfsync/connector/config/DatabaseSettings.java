@@ -1,5 +1,6 @@
 package dev.pfsync.connector.config;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,9 +12,14 @@ import java.util.Optional;
  * @param user database user
  * @param password database password, if any
  * @param schema the schema of the data tables
+ * @param lease how long the connector's lease outlives a process that stopped renewing it
  */
 public record DatabaseSettings(
-    Optional<String> jdbcUrl, String user, Optional<String> password, String schema) {
+    Optional<String> jdbcUrl,
+    String user,
+    Optional<String> password,
+    String schema,
+    Duration lease) {
   /** The URL used when none is configured. */
   public static final String DEFAULT_JDBC_URL = "jdbc:postgresql://localhost:5432/postgres";
 
@@ -22,6 +28,7 @@ public record DatabaseSettings(
     Objects.requireNonNull(user, "db-user");
     Objects.requireNonNull(password, "db-password");
     Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(lease, "lease");
   }
 
   @Override
@@ -34,6 +41,8 @@ public record DatabaseSettings(
         + (password.isPresent() ? "<redacted>" : "none")
         + ", schema="
         + schema
+        + ", lease="
+        + lease
         + "]";
   }
 }

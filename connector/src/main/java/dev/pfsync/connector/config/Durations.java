@@ -35,11 +35,12 @@ public final class Durations {
         end = m.end();
       }
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new ConfigurationException(setting + ": '" + text + "' is too large a duration");
+      throw new ConfigurationException(setting + ": too large a duration");
     }
     if (end == 0 || end != t.length()) {
+      // The value is not echoed: a secret given to the wrong flag must not reach a terminal or log.
       throw new ConfigurationException(
-          setting + ": '" + text + "' is not a duration (write e.g. 500ms, 30s, 10m, 6h, 1d)");
+          setting + ": not a duration (write e.g. 500ms, 30s, 10m, 6h, 1d)");
     }
     return total;
   }

@@ -24,7 +24,9 @@ public enum Setting {
   LOOKBACK("lookback", "0s", false),
   SETTLE("settle", "2s", false),
   SLICE("slice", "10s", false),
-  INTERVAL("interval", "30s", false);
+  INTERVAL("interval", "30s", false),
+  MAX_REJECTED("max-rejected", "5%", false),
+  LEASE("lease", "30s", false);
 
   private final String key;
   private final String defaultValue;

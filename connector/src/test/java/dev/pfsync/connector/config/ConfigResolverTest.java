@@ -152,6 +152,49 @@ class ConfigResolverTest {
         .hasMessageContaining("colour");
   }
 
+  @Test
+  void a_config_file_with_an_unquoted_secret_fails_without_echoing_it() throws IOException {
+    Path file = dir.resolve("configuration.json");
+    Files.writeString(file, "{\"api-url\": \"http://api\",\n \"api-token\": sk_live_x}");
+
+    assertThatThrownBy(() -> resolve(Map.of(), Map.of(), file))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("configuration.json is not valid JSON (line 2")
+        .hasMessageNotContaining("sk_live_x");
+  }
+
+  @Test
+  void no_error_echoes_a_value_it_could_not_read() {
+    String secret = "sk_live_SECRET";
+    for (Setting s : Setting.values()) {
+      if (s == Setting.API_TOKEN
+          || s == Setting.DB_PASSWORD
+          || s == Setting.DB_USER
+          || s == Setting.CONNECTOR_ID) {
+        continue; // free text: any value is accepted
+      }
+      String value = secret + (s == Setting.JDBC_URL ? "" : " 1x");
+      try {
+        resolve(Map.of(), Map.of(s, value), null);
+      } catch (ConfigurationException e) {
+        assertThat(e.getMessage()).as(s.key()).doesNotContain(secret).contains(s.key());
+        continue;
+      }
+      throw new AssertionError(s.key() + " accepted " + value);
+    }
+  }
+
+  @Test
+  void max_rejected_and_lease_are_read_as_written() {
+    ConnectorConfig c =
+        resolve(Map.of(), Map.of(Setting.MAX_REJECTED, "50", Setting.LEASE, "10s"), null);
+    assertThat(c.sync().maxRejected()).isEqualTo(new dev.pfsync.core.RejectedLimit.Count(50));
+    assertThat(c.database().lease()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(resolve(Map.of(), Map.of(), null).sync().maxRejected().toString()).isEqualTo("5%");
+    assertBad(Map.of(Setting.LEASE, "500ms"), "lease");
+    assertBad(Map.of(Setting.MAX_REJECTED, "some"), "max-rejected");
+  }
+
   private void assertBad(Map<Setting, String> flags, String setting) {
     assertThatThrownBy(() -> resolve(Map.of(), flags, null))
         .isInstanceOf(ConfigurationException.class)

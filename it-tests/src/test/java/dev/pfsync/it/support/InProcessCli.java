@@ -21,12 +21,18 @@ public final class InProcessCli {
   }
 
   public static CliResult run(Clock clock, Map<String, String> env, String... args) {
+    return run(clock, env, GracefulStop.manual(), args);
+  }
+
+  /** Runs with {@code stop}, which another thread may {@link GracefulStop#request()}. */
+  public static CliResult run(
+      Clock clock, Map<String, String> env, GracefulStop stop, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = new Cli(env, clock, o, e, GracefulStop.manual()).run(args);
+      code = new Cli(env, clock, o, e, stop).run(args);
     }
     return new CliResult(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
