@@ -69,6 +69,7 @@ class ClockSkewIT {
   void rows_changed_during_a_backfill_all_land(int offset) throws Exception {
     try (MockApi api = api(offset, 6_000)) {
       SyncTarget target = SyncTarget.fresh("skew_during");
+      api.putFaults(Map.of("latency_ms", 30)); // a backfill long enough to mutate during it
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger batches = new AtomicInteger();
       CompletableFuture<Void> mutator =
@@ -101,7 +102,7 @@ class ClockSkewIT {
         mutator.get(30, TimeUnit.SECONDS);
       }
       assertThat(backfill.exitCode()).as(backfill.describe()).isZero();
-      assertThat(batches.get()).as("mutation batches during the backfill").isGreaterThan(5);
+      assertThat(batches.get()).as("mutation batches during the backfill").isGreaterThan(3);
 
       Thread.sleep(3_500);
       CliResult last = InProcessCli.run(after(offset), target.args("sync", api, HISTORY));

@@ -52,7 +52,7 @@ class FollowServiceIT {
                   + " WHERE application_name = 'pfsync' AND pid <> pg_backend_pid()");
         }
       }
-      Thread.sleep(5_000); // two more intervals: the last mutations land
+      Thread.sleep(8_000); // a row lands within interval + settle + 1 s of its stamp
       stop.request();
       CliResult result = daemon.get(60, TimeUnit.SECONDS);
 
