@@ -95,6 +95,7 @@ run() {
   mapfile -t args < <(flags "$@")
   RC=0
   timeout -k 10 300 java -jar "$JAR" "${args[@]}" >"$WORK/$name.out" 2>"$WORK/$name.err" || RC=$?
+  echo "$RC" >"$WORK/$name.rc"
 }
 
 # await FILE PATTERN PID: waits until FILE has a line matching PATTERN (PID still alive), 90 s.
@@ -199,6 +200,16 @@ keyline() {
   echo "${line:-(nothing on stderr)}"
 }
 
+# failed NAME...: "; <key line>" for each run NAME that did not exit 0 (see run).
+failed() {
+  local n
+  for n in "$@"; do
+    if [[ $(cat "$WORK/$n.rc") != 0 ]]; then
+      echo -n "; $n: $(keyline "$WORK/$n")"
+    fi
+  done
+}
+
 # row N HAZARD WHAT OK|BAD
 row() {
   ROWS+=("| $1 | $2 | ${3//|/\\|} | $4 |")
@@ -238,7 +249,7 @@ hazard_1() {
   local rc2=$RC
   verify s1-verify
   local what="backfill exit $rc1; 72 rows changed (27 committing 1.5 s late), sync exit $rc2;"
-  what+=" verify $V ($(count) rows, truth $TRUTH)"
+  what+=" verify $V ($(count) rows, truth $TRUTH)$(failed s1-backfill s1-sync)"
   [[ $rc1 == 0 && $rc2 == 0 && $V == MATCH ]] && v=OK || v=BAD
   row 1 "API clock 60 s behind the connector's" "$what" "$v"
   stop "$SOURCE"
@@ -258,7 +269,7 @@ hazard_2() {
   local rc2=$RC lines named=no
   lines=$(grep -cv '^\s*$' "$WORK/s2-other.err" || true)
   grep -q "$SCHEMA " "$WORK/s2-other.err" && grep -q "$other" "$WORK/s2-other.err" && named=yes
-  local what="first sync exit $rc1 ($rows1 rows); same id, --schema <that>_other:"
+  local what="first sync exit $rc1 ($rows1 rows$(failed s2-first)); same id, --schema <that>_other:"
   what+=" exit $rc2, $(count "$other") rows there, $lines stderr line(s), names both: $named"
   [[ $rc2 == 0 ]] && what+=" ($(grep -o 'backfill [a-z]*' "$WORK/s2-other.out" | head -1 || true))"
   [[ $rc2 != 0 ]] && what+=": $(keyline "$WORK/s2-other")"
@@ -279,7 +290,7 @@ hazard_3() {
   local rc2=$RC
   verify s3-verify
   local what="--history-start 3d: exit $rc1, $rows1 rows; then 11d: exit $rc2, $(count) rows;"
-  what+=" verify $V (truth $TRUTH)"
+  what+=" verify $V (truth $TRUTH)$(failed s3-3d s3-11d)"
   [[ $rc1 == 0 && $rc2 == 0 && $V == MATCH ]] && v=OK || v=BAD
   row 3 "earlier --history-start after a completed backfill" "$what" "$v"
   stop "$SOURCE"
@@ -356,8 +367,8 @@ hazard_6() {
   local rc2=$RC rows2 same=no
   rows2=$(count)
   [[ $(state) == "$state1" ]] && same=yes
-  local what="500 rows: exit $rc1; then a 60,000-row page for limit=1000: exit $rc2,"
-  what+=" rows $rows1 -> $rows2, state unchanged: $same"
+  local what="500 rows: exit $rc1$(failed s6-good); then a 60,000-row page for limit=1000:"
+  what+=" exit $rc2, rows $rows1 -> $rows2, state unchanged: $same"
   [[ $rc2 != 0 ]] && what+="; $(keyline "$WORK/s6-bad")"
   [[ $rc1 == 0 && $rc2 == 1 && $same == yes && $rows2 == "$rows1" ]] &&
     grep -q 'limit=1000' "$WORK/s6-bad.err" && v=OK || v=BAD
@@ -466,6 +477,7 @@ hazard_8() {
   local what="backfill exit $rc1; --follow --interval 2s, idle_session_timeout=1s, mutations:"
   what+=" $how exit $rc; verify $V ($(count) rows, truth $TRUTH)"
   [[ $how == ended* ]] && what+="; $(keyline "$WORK/s8-follow")"
+  what+=$(failed s8-backfill)
   [[ $rc1 == 0 && $how == running* && $rc == 143 && $V == MATCH ]] && v=OK || v=BAD
   row 8 "sync --follow, idle sessions ended by the server" "$what" "$v"
   stop "$SOURCE"
