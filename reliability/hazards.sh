@@ -382,7 +382,8 @@ hazard_7() {
   scenario 7
   local dir=$WORK/pgbouncer port
   mkdir -p "$dir"
-  for ((port = 20000 + RANDOM % 40000; ; port++)); do # a port nothing listens on
+  # Below the ephemeral range (32768+), where an outgoing connection may hold the port.
+  for ((port = 20000 + RANDOM % 12000; ; port++)); do # a port nothing listens on
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
   done
   echo '"postgres" ""' >"$dir/userlist.txt"
