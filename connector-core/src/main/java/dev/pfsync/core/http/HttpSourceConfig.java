@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * How {@link HttpPageSource} reaches the API: where, with which credentials, how long to wait, how
@@ -25,6 +26,11 @@ import java.util.Optional;
  * @param maxRetryAfter the longest a {@code Retry-After} header may make a retry wait
  * @param maxBodyBytes the largest page body, counted after decompression; a longer one is a
  *     protocol violation
+ * @param maxRequestsPerSecond requests per second sent by the whole source, retries included, from
+ *     every thread together ({@code --max-rps}); empty = no rate limit
+ * @param maxConcurrentRequests the most requests in flight at once, from every thread together: the
+ *     ceiling of the limit that halves on HTTP 429 and grows back, and the size of the connection
+ *     pool (1..256)
  */
 public record HttpSourceConfig(
     URI baseUrl,
@@ -36,7 +42,12 @@ public record HttpSourceConfig(
     Duration initialBackoff,
     Duration maxBackoff,
     Duration maxRetryAfter,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    OptionalDouble maxRequestsPerSecond,
+    int maxConcurrentRequests) {
+
+  // A pool of connections for a few worker threads, not a load generator.
+  private static final int MAX_CONCURRENT_REQUESTS = 256;
 
   public HttpSourceConfig {
     Objects.requireNonNull(baseUrl, "api-url");
@@ -72,12 +83,26 @@ public record HttpSourceConfig(
     if (maxBodyBytes < 1) {
       throw new ConfigurationException("max-body-bytes must be at least 1, was " + maxBodyBytes);
     }
+    Objects.requireNonNull(maxRequestsPerSecond, "max-rps");
+    if (maxRequestsPerSecond.isPresent()) {
+      double rps = maxRequestsPerSecond.getAsDouble();
+      if (!(rps > 0) || Double.isInfinite(rps)) {
+        throw new ConfigurationException("max-rps must be greater than 0, was " + rps);
+      }
+    }
+    if (maxConcurrentRequests < 1 || maxConcurrentRequests > MAX_CONCURRENT_REQUESTS) {
+      throw new ConfigurationException(
+          "max-concurrent-requests must be 1.."
+              + MAX_CONCURRENT_REQUESTS
+              + ", was "
+              + maxConcurrentRequests);
+    }
   }
 
   /**
    * A builder starting from the defaults for {@code baseUrl}: no token, connect timeout 10s, read
    * timeout 60s, request timeout 5m, 6 retries, backoff from 500ms up to 30s, Retry-After honoured
-   * up to 2 minutes, page bodies up to 256 MiB.
+   * up to 2 minutes, page bodies up to 256 MiB, no rate limit, at most 16 requests in flight.
    */
   public static Builder builder(URI baseUrl) {
     return new Builder(baseUrl);
@@ -140,6 +165,10 @@ public record HttpSourceConfig(
         + maxRetryAfter
         + ", maxBodyBytes="
         + maxBodyBytes
+        + ", maxRequestsPerSecond="
+        + (maxRequestsPerSecond.isPresent() ? maxRequestsPerSecond.getAsDouble() : "<none>")
+        + ", maxConcurrentRequests="
+        + maxConcurrentRequests
         + "]";
   }
 
@@ -155,6 +184,8 @@ public record HttpSourceConfig(
     private Duration maxBackoff = Duration.ofSeconds(30);
     private Duration maxRetryAfter = Duration.ofMinutes(2);
     private long maxBodyBytes = 256L * 1024 * 1024;
+    private OptionalDouble maxRequestsPerSecond = OptionalDouble.empty();
+    private int maxConcurrentRequests = 16;
 
     private Builder(URI baseUrl) {
       this.baseUrl = baseUrl;
@@ -171,6 +202,8 @@ public record HttpSourceConfig(
       maxBackoff = c.maxBackoff;
       maxRetryAfter = c.maxRetryAfter;
       maxBodyBytes = c.maxBodyBytes;
+      maxRequestsPerSecond = c.maxRequestsPerSecond;
+      maxConcurrentRequests = c.maxConcurrentRequests;
     }
 
     /** Sends this bearer token; an empty optional sends none. */
@@ -216,6 +249,26 @@ public record HttpSourceConfig(
       return this;
     }
 
+    /** Requests per second, from all threads together; empty = no limit (the default). */
+    public Builder maxRequestsPerSecond(OptionalDouble rps) {
+      maxRequestsPerSecond = rps;
+      return this;
+    }
+
+    /** Requests per second, from all threads together. */
+    public Builder maxRequestsPerSecond(double rps) {
+      return maxRequestsPerSecond(OptionalDouble.of(rps));
+    }
+
+    /**
+     * The most requests in flight at once (default 16); a caller running {@code n} threads on one
+     * source sets at least {@code n}, or the threads queue for the API.
+     */
+    public Builder maxConcurrentRequests(int max) {
+      maxConcurrentRequests = max;
+      return this;
+    }
+
     public HttpSourceConfig build() {
       return new HttpSourceConfig(
           baseUrl,
@@ -227,7 +280,9 @@ public record HttpSourceConfig(
           initialBackoff,
           maxBackoff,
           maxRetryAfter,
-          maxBodyBytes);
+          maxBodyBytes,
+          maxRequestsPerSecond,
+          maxConcurrentRequests);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.pfsync.core.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class HttpSourceConfigTest {
@@ -96,6 +97,39 @@ class HttpSourceConfigTest {
     assertThatThrownBy(() -> DEFAULTS.toBuilder().maxBodyBytes(0).build())
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("max-body-bytes must be at least 1");
+  }
+
+  @Test
+  void the_request_budget_has_no_rate_limit_and_16_requests_in_flight_by_default() {
+    assertThat(DEFAULTS.maxRequestsPerSecond()).isEmpty();
+    assertThat(DEFAULTS.maxConcurrentRequests()).isEqualTo(16);
+
+    HttpSourceConfig c =
+        DEFAULTS.toBuilder().maxRequestsPerSecond(2.5).maxConcurrentRequests(5).build();
+    assertThat(c.maxRequestsPerSecond()).isEqualTo(OptionalDouble.of(2.5));
+    assertThat(c.maxConcurrentRequests()).isEqualTo(5);
+    assertThat(c.toBuilder().build()).isEqualTo(c);
+    assertThat(c.toBuilder().maxRequestsPerSecond(OptionalDouble.empty()).build())
+        .isEqualTo(DEFAULTS.toBuilder().maxConcurrentRequests(5).build());
+    assertThat(c.toString()).contains("maxRequestsPerSecond=2.5", "maxConcurrentRequests=5");
+  }
+
+  @Test
+  void rejects_a_request_budget_out_of_bounds_naming_the_setting() {
+    for (double rps : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      assertThatThrownBy(() -> DEFAULTS.toBuilder().maxRequestsPerSecond(rps).build())
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("max-rps must be greater than 0");
+    }
+    for (int n : new int[] {0, -3, 257}) {
+      assertThatThrownBy(() -> DEFAULTS.toBuilder().maxConcurrentRequests(n).build())
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessage("max-concurrent-requests must be 1..256, was " + n);
+    }
+    assertThat(DEFAULTS.toBuilder().maxConcurrentRequests(256).build().maxConcurrentRequests())
+        .isEqualTo(256);
+    assertThat(DEFAULTS.toBuilder().maxRequestsPerSecond(0.01).build().maxRequestsPerSecond())
+        .hasValue(0.01);
   }
 
   @Test
