@@ -5,8 +5,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How many requests may be in flight, adapted as TCP adapts its window (AIMD): it starts at the
- * ceiling, halves on HTTP 429, and grows by one after each run of successes as long as itself, back
- * up to the ceiling. An API that limits concurrency thus sees a 429 now and then, not a storm. Not
+ * ceiling, halves on HTTP 429 (once for all the requests sent before), and grows by one after each
+ * run of successes as long as itself among the requests sent at the current limit, back up to the
+ * ceiling. An API that limits concurrency thus sees a 429 now and then, not a storm. Not
  * thread-safe: {@link RequestBudget} holds its lock around every call.
  */
 final class InFlightLimit {
@@ -16,9 +17,12 @@ final class InFlightLimit {
   private int limit;
   private int inFlight;
   private int successes;
-  // Bumped by each decrease: the 429s of requests sent before it were answered by it already, so
-  // sixteen 429s from one burst halve the limit once, not down to 1.
-  private long generation;
+  // Bumped by each change of the limit. A request reports the epoch it was sent in: only the
+  // successes of requests sent at the current limit show that it holds, and the 429s of requests
+  // sent before the last decrease were answered by it already (sixteen 429s from one burst halve
+  // the limit once, not down to 1).
+  private long epoch;
+  private long decreasedAt;
 
   InFlightLimit(int ceiling) {
     this.ceiling = ceiling;
@@ -29,27 +33,29 @@ final class InFlightLimit {
     return inFlight < limit;
   }
 
-  /** A request is sent; the generation it was sent in. */
+  /** A request is sent; the epoch it was sent in. */
   long sent() {
     inFlight++;
-    return generation;
+    return epoch;
   }
 
-  /** A request sent in {@code generation} is done. */
-  void done(long generation, RequestBudget.Outcome outcome) {
+  /** A request sent in {@code sentIn} is done. */
+  void done(long sentIn, RequestBudget.Outcome outcome) {
     inFlight--;
-    if (outcome == RequestBudget.Outcome.RATE_LIMITED && generation == this.generation) {
+    if (outcome == RequestBudget.Outcome.RATE_LIMITED && sentIn >= decreasedAt) {
       int was = limit;
       limit = Math.max(1, limit / 2);
-      this.generation++;
+      decreasedAt = ++epoch;
       successes = 0;
       if (limit != was) {
         log.warn("HTTP 429: requests in flight limited to {} (was {})", limit, was);
       }
     } else if (outcome == RequestBudget.Outcome.SUCCESS
+        && sentIn == epoch
         && limit < ceiling
         && ++successes >= limit) {
       limit++;
+      epoch++;
       successes = 0;
       log.info("requests in flight limited to {} of {}", limit, ceiling);
     }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * included, takes a {@link Permit} before it is sent and returns it when its response is done.
  *
  * <ul>
- *   <li>a token bucket of {@code maxRequestsPerSecond} (burst: one second's worth, at least 1);
+ *   <li>a token bucket of {@code maxRequestsPerSecond} (burst: a tenth of a second's worth, at
+ *       least 1);
  *   <li>a limit on requests in flight (AIMD): it starts at the ceiling, halves on HTTP 429 and
  *       grows by one after each run of successes as long as itself, back up to the ceiling;
  *   <li>a pause: {@code Retry-After} stops every thread until the time it names.
@@ -183,10 +184,10 @@ final class RequestBudget {
     }
   }
 
-  private void release(long generation, Outcome outcome) {
+  private void release(long epoch, Outcome outcome) {
     lock.lock();
     try {
-      slots.done(generation, outcome);
+      slots.done(epoch, outcome);
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -211,17 +212,17 @@ final class RequestBudget {
 
   /** The right to send one request; returned once, when its response is done. */
   final class Permit {
-    private final long generation;
+    private final long epoch;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    private Permit(long generation) {
-      this.generation = generation;
+    private Permit(long epoch) {
+      this.epoch = epoch;
     }
 
     /** Returns the permit; later calls do nothing. */
     void release(Outcome outcome) {
       if (released.compareAndSet(false, true)) {
-        RequestBudget.this.release(generation, outcome);
+        RequestBudget.this.release(epoch, outcome);
       }
     }
   }

@@ -1,9 +1,12 @@
 package dev.pfsync.core.http;
 
 /**
- * Requests per second as a token bucket: {@code rate} tokens a second, at most one second's worth
- * (and at least one) saved up, so a source idle for a while sends a short burst, never a long one.
- * Not thread-safe: {@link RequestBudget} holds its lock around every call.
+ * Requests per second as a token bucket: {@code rate} tokens a second, of which at most a tenth of
+ * a second's worth (at least one) is saved up. Over any second the API sees at most about {@code
+ * 1.1 * rate + 1} requests: a bucket of a whole second's worth would let a source that was slow to
+ * start send up to twice its rate within one second, which an API limiting exactly that answers
+ * with 429s. The small saving makes up for a waiter woken a little late. Not thread-safe: {@link
+ * RequestBudget} holds its lock around every call.
  */
 final class TokenBucket {
   private static final double NANOS_PER_SECOND = 1e9;
@@ -17,7 +20,7 @@ final class TokenBucket {
 
   TokenBucket(double rate, long now) {
     this.rate = rate;
-    this.capacity = Math.max(1, rate);
+    this.capacity = Math.max(1, rate / 10);
     this.tokens = capacity;
     this.refilledAt = now;
   }

@@ -2,6 +2,7 @@ package dev.pfsync.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -67,19 +68,44 @@ class RequestBudgetTest {
   }
 
   @Test
-  void sends_one_seconds_worth_at_once_then_one_request_every_one_over_the_rate()
+  void sends_a_tenth_of_a_seconds_worth_at_once_then_one_request_every_one_over_the_rate()
       throws InterruptedException {
-    RequestBudget budget = budget(4, 16);
+    RequestBudget budget = budget(40, 16);
 
     List<Duration> waits = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
       waits.add(send(budget, Outcome.SUCCESS));
     }
 
-    Duration quarter = Duration.ofMillis(250);
+    Duration step = Duration.ofMillis(25);
     assertThat(waits)
         .containsExactly(
-            Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, quarter, quarter, quarter);
+            Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, step, step, step);
+  }
+
+  @Test
+  void a_rate_below_ten_saves_up_a_single_request() throws InterruptedException {
+    RequestBudget budget = budget(4, 16);
+
+    assertThat(send(budget, Outcome.SUCCESS)).isZero();
+    assertThat(send(budget, Outcome.SUCCESS)).isEqualTo(Duration.ofMillis(250));
+    assertThat(send(budget, Outcome.SUCCESS)).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void a_source_slow_to_start_never_sends_much_more_than_its_rate_within_a_second()
+      throws InterruptedException {
+    RequestBudget budget = budget(20, 16);
+    ticker.advance(Duration.ofSeconds(3)); // idle: the bucket is as full as it gets
+
+    Duration before = ticker.waited();
+    int sent = 0;
+    while (ticker.waited().minus(before).compareTo(Duration.ofSeconds(1)) < 0) {
+      send(budget, Outcome.SUCCESS);
+      sent++;
+    }
+
+    assertThat(sent).as("requests within one second").isEqualTo(2 + 20);
   }
 
   @Test
@@ -92,16 +118,18 @@ class RequestBudgetTest {
   }
 
   @Test
-  void an_idle_budget_saves_up_at_most_one_seconds_worth() throws InterruptedException {
-    RequestBudget budget = budget(2, 16);
-    send(budget, Outcome.SUCCESS);
-    send(budget, Outcome.SUCCESS);
+  void an_idle_budget_saves_up_at_most_a_tenth_of_a_seconds_worth() throws InterruptedException {
+    RequestBudget budget = budget(30, 16);
+    for (int i = 0; i < 5; i++) {
+      send(budget, Outcome.SUCCESS);
+    }
 
     ticker.advance(Duration.ofSeconds(10));
 
-    assertThat(send(budget, Outcome.SUCCESS)).isZero();
-    assertThat(send(budget, Outcome.SUCCESS)).isZero();
-    assertThat(send(budget, Outcome.SUCCESS)).isEqualTo(Duration.ofMillis(500));
+    for (int i = 0; i < 3; i++) {
+      assertThat(send(budget, Outcome.SUCCESS)).isZero();
+    }
+    assertThat(send(budget, Outcome.SUCCESS).toNanos()).isCloseTo(33_333_334L, within(1L));
   }
 
   @Test
@@ -165,6 +193,27 @@ class RequestBudgetTest {
             "requests in flight limited to 6 of 8",
             "requests in flight limited to 7 of 8",
             "requests in flight limited to 8 of 8");
+  }
+
+  @Test
+  void only_the_successes_of_requests_sent_at_the_current_limit_make_it_grow()
+      throws InterruptedException {
+    RequestBudget budget = budget(0, 8);
+    List<Permit> sentAt8 = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      sentAt8.add(take(budget));
+    }
+    sentAt8.get(0).release(Outcome.RATE_LIMITED);
+
+    sentAt8.subList(1, 8).forEach(p -> p.release(Outcome.SUCCESS));
+    assertThat(budget.limit()).as("after seven successes sent at 8").isEqualTo(4);
+
+    for (int i = 0; i < 3; i++) {
+      send(budget, Outcome.SUCCESS);
+    }
+    assertThat(budget.limit()).isEqualTo(4);
+    send(budget, Outcome.SUCCESS);
+    assertThat(budget.limit()).as("after four successes sent at 4").isEqualTo(5);
   }
 
   @Test
