@@ -33,11 +33,14 @@ final class Backoff {
    * gave a valid one (capped), else a uniform draw in [0, min(max, initial * 2^(retry-1))].
    */
   Duration delay(int retry, Optional<String> retryAfterHeader) {
-    Optional<Duration> asked = retryAfterHeader.flatMap(this::parseRetryAfter);
-    if (asked.isPresent()) {
-      return asked.get().compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked.get();
-    }
-    return jittered(cap(retry));
+    return retryAfter(retryAfterHeader).orElseGet(() -> jittered(cap(retry)));
+  }
+
+  /** The wait a valid {@code Retry-After} asks for, capped at {@code maxRetryAfter}. */
+  Optional<Duration> retryAfter(Optional<String> retryAfterHeader) {
+    return retryAfterHeader
+        .flatMap(this::parseRetryAfter)
+        .map(asked -> asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked);
   }
 
   private Duration cap(int retry) {

@@ -12,22 +12,26 @@ import org.apache.hc.core5.http.HttpEntity;
 
 /**
  * One GET, from sending it to the last byte of its body or its close: what can end it early (the
- * deadline, a stop, a body over the bound) and what such an end means to the caller.
+ * deadline, a stop, a body over the bound) and what such an end means to the caller. It holds its
+ * {@link RequestBudget.Permit} throughout and returns it when it ends.
  */
 final class Exchange {
   private final Exchanges owner;
   private final HttpGet get;
   private final String where;
+  private final RequestBudget.Permit permit;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile boolean expired;
   private volatile boolean stopped;
   private volatile ScheduledFuture<?> deadline;
+  private volatile int status; // 0: no answer yet
   private BoundedBody body;
 
-  Exchange(Exchanges owner, HttpGet get, String where) {
+  Exchange(Exchanges owner, HttpGet get, String where, RequestBudget.Permit permit) {
     this.owner = owner;
     this.get = get;
     this.where = where;
+    this.permit = permit;
   }
 
   HttpGet request() {
@@ -36,6 +40,11 @@ final class Exchange {
 
   void deadline(ScheduledFuture<?> timer) {
     deadline = timer;
+  }
+
+  /** The API answered with {@code status}: the budget learns of a 429 when the exchange ends. */
+  void answered(int status) {
+    this.status = status;
   }
 
   /** The deadline passed: abort, closing the connection (a blocked read fails at once). */
@@ -88,13 +97,23 @@ final class Exchange {
     } catch (IOException e) {
       // the connection is dropped either way
     }
+    released(); // last: the connection is back in the pool for the next permit's request
   }
 
   /** Ends an exchange that failed before it had a response. */
   void end() {
     if (ended.compareAndSet(false, true)) {
       finish();
+      released();
     }
+  }
+
+  private void released() {
+    int s = status;
+    permit.release(
+        s == 429
+            ? RequestBudget.Outcome.RATE_LIMITED
+            : s >= 200 && s < 300 ? RequestBudget.Outcome.SUCCESS : RequestBudget.Outcome.OTHER);
   }
 
   private void finish() {

@@ -38,13 +38,17 @@ final class Exchanges implements AutoCloseable {
   }
 
   /**
-   * Starts the clock of {@code get}, described as {@code where} in messages.
+   * Starts the clock of {@code get}, described as {@code where} in messages, about to be sent under
+   * {@code permit} (returned when the exchange ends, or here if it cannot start).
    *
    * @throws SyncStoppedException if the source was stopped
    */
-  Exchange start(HttpGet get, String where) {
-    checkNotStopped(where);
-    Exchange exchange = new Exchange(this, get, where);
+  Exchange start(HttpGet get, String where, RequestBudget.Permit permit) {
+    if (isStopped()) {
+      permit.release(RequestBudget.Outcome.OTHER);
+      throw stoppedAt(where, null);
+    }
+    Exchange exchange = new Exchange(this, get, where, permit);
     inFlight.add(exchange);
     if (isStopped()) {
       exchange.stop(); // stopped meanwhile: stop() may not have seen it

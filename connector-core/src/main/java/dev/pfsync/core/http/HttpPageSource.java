@@ -44,7 +44,12 @@ import org.slf4j.LoggerFactory;
  * protocol violation); of an error body only the first 64 KiB are read. {@link #stop()} ends waits
  * and requests at once.
  *
- * <p>Thread-safe; close it to release its connections.
+ * <p>Thread-safe, and meant to be shared: all threads' requests pass one budget before they are
+ * sent, which keeps to {@link HttpSourceConfig#maxRequestsPerSecond()}, halves the requests in
+ * flight on HTTP 429 (growing back one at a time up to {@link
+ * HttpSourceConfig#maxConcurrentRequests()}) and pauses every thread for a {@code Retry-After}. A
+ * streamed page holds its place in the budget until it is read to its end or closed. Close the
+ * source to release its connections.
  */
 public final class HttpPageSource implements PageSource {
   private static final Logger log = LoggerFactory.getLogger(HttpPageSource.class);
@@ -52,11 +57,12 @@ public final class HttpPageSource implements PageSource {
   private final HttpSourceConfig config;
   private final CloseableHttpClient client;
   private final Backoff backoff;
-  private final Sleeper sleeper;
   private final Redactor redactor;
   private final PageParser parser;
   private final Exchanges exchanges;
   private final ConnectFailures failures;
+  private final SourceTime time;
+  private final RequestBudget budget;
 
   /**
    * A source with real sleeps, an unseeded jitter, the system clock and the process's environment
@@ -69,7 +75,7 @@ public final class HttpPageSource implements PageSource {
   /**
    * A source whose waits, jitter and {@code Retry-After} dates are under the caller's control.
    *
-   * @param sleeper waits between retries
+   * @param sleeper waits between retries; the time it sleeps also passes for the request budget
    * @param random draws the jitter
    * @param clock reads the time that an HTTP-date {@code Retry-After} is measured from
    */
@@ -92,7 +98,7 @@ public final class HttpPageSource implements PageSource {
       Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     Proxies proxies = Proxies.of(Map.copyOf(Objects.requireNonNull(environment, "environment")));
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(sleeper, "sleeper");
     this.backoff =
         new Backoff(
             config.initialBackoff(),
@@ -104,6 +110,10 @@ public final class HttpPageSource implements PageSource {
     this.parser = new PageParser(redactor);
     this.exchanges = new Exchanges(config.requestTimeout(), config.maxBodyBytes());
     this.failures = new ConnectFailures(config.baseUrl());
+    this.time = new SourceTime(sleeper, exchanges);
+    this.budget =
+        new RequestBudget(
+            config.maxRequestsPerSecond(), config.maxConcurrentRequests(), time, clock);
     log.debug("API {}: {}", config.baseUrl(), proxies.describe());
     this.client = PooledClient.create(config, proxies);
   }
@@ -156,11 +166,17 @@ public final class HttpPageSource implements PageSource {
       String failure;
       Optional<String> retryAfter = Optional.empty();
       Exception cause = null;
-      Exchange exchange = exchanges.start(get(url), where(table, url));
+      // The budget first: the deadline and a pooled connection are only for a request being sent.
+      Exchange exchange = exchanges.start(get(url), where(table, url), admitted(table, url));
       try {
         ClassicHttpResponse response = client.executeOpen(null, exchange.request(), null);
         failures.answered();
         int status = response.getCode();
+        exchange.answered(status);
+        if (status == 429 || status == 503) {
+          // At once, before this request's slot is freed: every thread waits from now on.
+          backoff.retryAfter(HttpReply.retryAfter(response)).ifPresent(budget::pause);
+        }
         if (status >= 200 && status < 300) {
           return success.take(response, exchange);
         }
@@ -226,6 +242,7 @@ public final class HttpPageSource implements PageSource {
   @Override
   public void stop() {
     exchanges.stop();
+    budget.stop();
   }
 
   @Override
@@ -293,13 +310,20 @@ public final class HttpPageSource implements PageSource {
             + ApiError.describe(reply.body(), redactor));
   }
 
+  /** Waits for the budget to let this request go. */
+  private RequestBudget.Permit admitted(TableBinding table, PageUrl url) {
+    try {
+      return budget.acquire(where(table, url), config.requestTimeout());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SyncException(
+          where(table, url) + ": interrupted while waiting for the request budget", e);
+    }
+  }
+
   private void pause(TableBinding table, PageUrl url, Duration delay) {
     try {
-      if (sleeper == Sleeper.SYSTEM) {
-        exchanges.await(delay); // the real wait: stop() ends it early
-      } else {
-        sleeper.sleep(delay);
-      }
+      time.sleep(delay);
       exchanges.checkNotStopped(where(table, url) + " (waiting to retry)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

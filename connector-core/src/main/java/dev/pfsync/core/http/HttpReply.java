@@ -15,15 +15,18 @@ record HttpReply(int status, Optional<String> retryAfter, byte[] body) {
 
   /** Reads the reply and ends its exchange. */
   static HttpReply read(ClassicHttpResponse response, Exchange exchange) throws IOException {
-    Header retryAfter = response.getFirstHeader("Retry-After");
     byte[] body;
     try {
       body = exchange.body(response).readNBytes(MAX_ERROR_BODY);
     } finally {
       exchange.end(response);
     }
-    return new HttpReply(
-        response.getCode(), Optional.ofNullable(retryAfter).map(Header::getValue), body);
+    return new HttpReply(response.getCode(), retryAfter(response), body);
+  }
+
+  /** The response's {@code Retry-After} header, if it has one. */
+  static Optional<String> retryAfter(ClassicHttpResponse response) {
+    return Optional.ofNullable(response.getFirstHeader("Retry-After")).map(Header::getValue);
   }
 
   /** 429 and 5xx: the server is busy or broken for now. */

@@ -38,8 +38,10 @@ final class PooledClient {
             PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(tls(config))
                 .setDefaultConnectionConfig(connection)
-                .setMaxConnPerRoute(8)
-                .setMaxConnTotal(16)
+                // One route (the API's), and never more requests in flight than the budget's
+                // ceiling: a connection for each, so none waits for the pool.
+                .setMaxConnPerRoute(config.maxConcurrentRequests())
+                .setMaxConnTotal(config.maxConcurrentRequests())
                 .build())
         .setDefaultRequestConfig(request)
         .setRoutePlanner(proxies.routePlanner())

@@ -1,6 +1,7 @@
 package dev.pfsync.core.http;
 
 import static dev.pfsync.core.http.StubApi.json;
+import static dev.pfsync.core.http.StubApi.slow;
 import static dev.pfsync.core.http.StubApi.trickle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -149,6 +150,45 @@ class RequestBoundsTest {
     assertThat(millisSince(start)).as("two attempts of ~1 s").isBetween(1_900L, 4_000L);
     assertThat(api.requests()).hasSize(2);
     assertThat(sleeps).hasSize(1);
+  }
+
+  @Test
+  void the_request_deadline_starts_when_the_request_is_sent_not_while_it_waits_for_the_budget() {
+    api.then(
+        json(200, HttpPageSourceTest.USERS_PAGE),
+        slow(1_500, json(200, HttpPageSourceTest.USERS_PAGE)));
+    HttpSourceConfig config =
+        config().requestTimeout(Duration.ofSeconds(2)).maxRequestsPerSecond(1).build();
+
+    try (HttpPageSource source = source(config)) {
+      source.fetch(Bindings.users(), HttpPageSourceTest.FIRST);
+      long start = System.nanoTime();
+      // ~1 s for a token, then 1.5 s for the answer: over 2 s in all, under 2 s since it was sent.
+      assertThat(source.fetch(Bindings.users(), HttpPageSourceTest.FIRST).rows()).hasSize(2);
+      assertThat(millisSince(start)).isGreaterThan(2_100L);
+    }
+    assertThat(api.requests()).hasSize(2);
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void a_wait_for_the_budget_longer_than_the_request_deadline_fails_naming_the_wait() {
+    api.then(json(200, HttpPageSourceTest.USERS_PAGE));
+    HttpSourceConfig config =
+        config().requestTimeout(Duration.ofSeconds(1)).maxRequestsPerSecond(0.2).build();
+
+    try (HttpPageSource source = source(config)) {
+      source.fetch(Bindings.users(), HttpPageSourceTest.FIRST);
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> source.fetch(Bindings.users(), HttpPageSourceTest.FIRST))
+          .isInstanceOf(RetriableException.class)
+          .hasMessage(
+              "table user: GET /v1/users?updated_since=2026-11-20T08%3A00%3A00Z&limit=2: waited"
+                  + " more than 1s (request-timeout) for the request budget (max-rps 0.2, 0 in"
+                  + " flight, limit 16 of 16, 0 other requests waiting)");
+      assertThat(millisSince(start)).isBetween(900L, 3_000L);
+    }
+    assertThat(api.requests()).hasSize(1);
   }
 
   @Test

@@ -70,6 +70,46 @@ class StopTest {
   }
 
   @Test
+  void a_stop_ends_a_wait_for_the_request_budget_at_once() throws Exception {
+    api.then(json(200, HttpPageSourceTest.USERS_PAGE));
+
+    try (HttpPageSource source =
+        new HttpPageSource(
+            HttpSourceConfig.builder(api.baseUrl()).maxRequestsPerSecond(0.1).build())) {
+      source.fetch(Bindings.users(), HttpPageSourceTest.FIRST); // the next waits 10 s for a token
+      Throwable thrown =
+          stoppedDuring(source, () -> source.fetch(Bindings.users(), HttpPageSourceTest.FIRST));
+
+      assertThat(thrown)
+          .isInstanceOf(SyncStoppedException.class)
+          .hasMessageContaining("table user: GET /v1/users")
+          .hasMessageContaining("waiting for the request budget");
+    }
+    assertThat(api.requests()).hasSize(1);
+  }
+
+  @Test
+  void a_stop_ends_the_wait_of_a_thread_paused_by_another_threads_retry_after() throws Exception {
+    api.then(json(429, "{\"error\": \"slow down\"}", "Retry-After", "120"));
+
+    try (HttpPageSource source = source()) {
+      CompletableFuture<?> first =
+          CompletableFuture.runAsync(
+              () -> source.fetch(Bindings.users(), HttpPageSourceTest.FIRST));
+      while (api.requests().isEmpty()) {
+        Thread.sleep(10);
+      }
+      Thread.sleep(100); // the 429 is in: the budget is paused
+      Throwable thrown =
+          stoppedDuring(source, () -> source.fetch(Bindings.users(), HttpPageSourceTest.FIRST));
+
+      assertThat(thrown).isInstanceOf(SyncStoppedException.class);
+      assertThat(first).failsWithin(Duration.ofSeconds(1));
+    }
+    assertThat(api.requests()).hasSize(1);
+  }
+
+  @Test
   void a_stop_aborts_a_request_waiting_for_its_answer() throws Exception {
     api.then(slow(10_000, json(200, HttpPageSourceTest.USERS_PAGE)));
 
