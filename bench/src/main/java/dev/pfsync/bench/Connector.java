@@ -30,13 +30,30 @@ final class Connector {
     this.work = work;
   }
 
-  /**
-   * A sync ({@code extra}: e.g. {@code --until-complete}) into an empty schema, polled every 20 ms
-   * for its memory, its CPU and its backends' (every 100 ms), and for the freshness target.
-   */
+  /** A sync ({@code extra}: e.g. {@code --until-complete}) into an empty schema. */
   SyncRun sync(MockApiProcess api, Tuning tuning, Optional<Freshness> fresh, String... extra)
       throws Exception {
     run(api, tuning, "reset", "--drop-tables");
+    return measure(api, tuning, fresh, extra);
+  }
+
+  /**
+   * Forgets the state but keeps the tables and their rows, then syncs until complete with the
+   * defaults: every row read is already stored.
+   */
+  SyncRun resync(MockApiProcess api) throws Exception {
+    Tuning defaults = Tuning.defaults(options.pageSize());
+    run(api, defaults, "reset");
+    return measure(api, defaults, Optional.empty(), "--until-complete");
+  }
+
+  /**
+   * Runs a sync, polling it every 20 ms for its memory, its CPU and its backends' (every 100 ms),
+   * and for the freshness target.
+   */
+  private SyncRun measure(
+      MockApiProcess api, Tuning tuning, Optional<Freshness> fresh, String... extra)
+      throws Exception {
     db.sql("CHECKPOINT;");
     List<String> cmd = command(api, tuning, "sync");
     cmd.addAll(List.of(extra));
@@ -89,13 +106,6 @@ final class Connector {
         "bench: sync exit %d in %.1f s (fresh at %.2f s), peak RSS %s: %s%n",
         r.exit(), r.seconds(), r.freshSeconds(), Format.mb(r.peakRssKb()), r.lastLine());
     return r;
-  }
-
-  /** Forgets the state but keeps the tables, then syncs until complete with the defaults. */
-  SyncRun resync(MockApiProcess api) throws Exception {
-    Tuning defaults = Tuning.defaults(options.pageSize());
-    run(api, defaults, "reset");
-    return sync(api, defaults, Optional.empty(), "--until-complete");
   }
 
   /** Runs a connector command that must succeed (e.g. {@code reset}). */
