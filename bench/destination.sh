@@ -2,11 +2,11 @@
 # Benchmark of destination-postgres against a raw COPY (see bench/RESULTS.md).
 # Usage: ./bench/destination.sh [rows]   (default 1000000; database as in the tests:
 # PFSYNC_TEST_JDBC_URL, else Docker, else jdbc:postgresql://localhost:5432/postgres)
+# Builds the bench module and what it depends on (connector-core, destination-postgres and its
+# test fixtures) first, so it always measures the code as it is, then runs
+# dev.pfsync.bench.destination.DestinationBench on the classpath the build wrote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl destination-postgres test-compile
-cp_file=destination-postgres/target/bench.classpath
-mvn -B -q -pl destination-postgres org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$(pwd)/$cp_file" >/dev/null
-exec java -Xmx4g -cp "destination-postgres/target/test-classes:destination-postgres/target/classes:$(cat "$cp_file")" \
-  dev.pfsync.postgres.bench.DestinationBench "$@"
+mvn -B -q -DskipTests -pl bench -am package
+exec java -Xmx4g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+  dev.pfsync.bench.destination.DestinationBench "$@"

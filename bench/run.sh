@@ -8,14 +8,23 @@
 #                                       #   --repeat N (rounds of benchmark 1, interleaved; prints the median ratio)
 #                                       #   --tuned (each round also syncs with README's tuning knobs: page 10000,
 #                                       #     synchronous_commit=off, -XX:+UseSerialGC); --tuned-window 7d adds --window 7d
+#   ./bench/run.sh --help               # the options
 # Needs java 17, psql and PostgreSQL at 127.0.0.1:5432 (user postgres; PGHOST/PGPORT/PGUSER/
-# PGDATABASE/PGPASSWORD and PFSYNC_BENCH_JDBC_URL override). Builds the jars if they are missing
-# (REBUILD=1 forces it). Drops its schemas and stops its mock-api when done.
+# PGDATABASE/PGPASSWORD and PFSYNC_BENCH_JDBC_URL override). The benchmark is the bench module
+# (dev.pfsync.bench.Bench), run on the classpath the build writes to bench/target/classpath.txt;
+# it starts mock-api/target/mock-api.jar and connector/target/connector.jar as child processes.
+# Builds all of them if one is missing (mvn package, tests skipped; REBUILD=1 forces it, e.g.
+# after a change). Drops its schemas and stops its mock-api when done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ ! -f mock-api/target/mock-api.jar || ! -f connector/target/connector.jar || ${REBUILD:-0} == 1 ]]; then
-  echo "bench: building the jars (mvn package, tests skipped)" >&2
+if [[ ! -f mock-api/target/mock-api.jar || ! -f connector/target/connector.jar \
+      || ! -f bench/target/classpath.txt || ${REBUILD:-0} == 1 ]]; then
+  echo "bench: building the jars and the bench module (mvn package, tests skipped)" >&2
   mvn -B -q -DskipTests package
 fi
-command -v psql >/dev/null || { echo "bench: psql is required" >&2; exit 2; }
-exec java -Xmx1g -cp connector/target/connector.jar bench/Bench.java "$@"
+help=0
+for arg in "$@"; do [[ $arg == --help || $arg == -h ]] && help=1; done
+if [[ $help == 0 ]]; then
+  command -v psql >/dev/null || { echo "bench: psql is required" >&2; exit 2; }
+fi
+exec java -Xmx1g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.pfsync.bench.Bench "$@"

@@ -16,10 +16,10 @@ import java.util.TreeMap;
 
 /**
  * An in-memory keyset-paged API over a mutable dataset, answering {@link PageRequest}s as
- * DESIGN.md's {@code GET /v1/users} does: rows ordered by (cursor, key), strictly after {@code
- * from}, cursor before {@code before}, at most {@code limit}, {@code next} = the last row's keyset.
- * Optionally advances a clock on every fetch, to spend time budgets, and answers with its own clock
- * (as an API's {@code Date} header: whole seconds), possibly skewed from the connector's.
+ * docs/CONTRACTS.md's {@code GET /v1/users} does: rows ordered by (cursor, key), strictly after
+ * {@code from}, cursor before {@code before}, at most {@code limit}, {@code next} = the last row's
+ * keyset. Optionally advances a clock on every fetch, to spend time budgets, and answers with its
+ * own clock (as an API's {@code Date} header: whole seconds), possibly skewed from the connector's.
  */
 public final class SimulatedSource implements PageSource {
   private final Map<String, Dataset> tables = new HashMap<>();

@@ -122,7 +122,7 @@ public final class StateCodec {
     hist.put("limit", h.limit().toString());
     hist.put("window_end", h.windowEnd().toString());
     putKeyset(hist, h.position());
-    // Beyond DESIGN.md's four fields: the window's start, so --window may change between runs.
+    // The window's start (docs/CONTRACTS.md, state JSON), so --window may change between runs.
     h.start().ifPresent(start -> hist.put("window_start", start.toString()));
     node.put("historical_complete", t.historicalComplete());
     return node;

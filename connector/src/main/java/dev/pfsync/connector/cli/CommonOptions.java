@@ -8,8 +8,8 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The flags every command accepts (DESIGN.md's table), so one configuration serves all commands.
- * Fields stay null unless given, so lower-precedence sources can fill them.
+ * The flags every command accepts (docs/CONTRACTS.md, "The CLI"), so one configuration serves all
+ * commands. Fields stay null unless given, so lower-precedence sources can fill them.
  */
 public final class CommonOptions {
   @Option(names = "--config", paramLabel = "FILE", description = "configuration.json to read")

@@ -28,7 +28,7 @@ final class SyncCommand implements Callable<Integer> {
    * Fetch the next page while the current one is checkpointed (see {@link SyncEngine}): off unless
    * the JVM runs with {@code -Dpfsync.prefetch=true}. Off by default because a crash during a
    * checkpoint then makes the restart request two pages again (the one being checkpointed and the
-   * one fetched ahead), where DESIGN.md promises one.
+   * one fetched ahead), where docs/CONTRACTS.md promises one.
    */
   private static final boolean PREFETCH = Boolean.getBoolean("pfsync.prefetch");
 

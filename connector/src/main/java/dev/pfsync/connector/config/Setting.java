@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The settings of the CLI table in DESIGN.md: each is a flag ({@code --page-size}), a key of {@code
- * configuration.json} (the same name without dashes: {@code page-size}) and an environment variable
- * ({@code PFSYNC_PAGE_SIZE}).
+ * The settings of the CLI's flag table (docs/CONTRACTS.md): each is a flag ({@code --page-size}), a
+ * key of {@code configuration.json} (the same name without dashes: {@code page-size}) and an
+ * environment variable ({@code PFSYNC_PAGE_SIZE}).
  */
 public enum Setting {
   API_URL("api-url", "http://127.0.0.1:5001", false),

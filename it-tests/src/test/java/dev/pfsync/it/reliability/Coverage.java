@@ -18,8 +18,8 @@ import java.util.Set;
  * users: a covered user missing means the state points past committed data (a loss on the next
  * run), a stored user outside the ranges means rows were committed without their state.
  *
- * <p>The read ranges (DESIGN.md's state JSON, connector-core's cursors): the incremental cursor
- * says every key up to it from the start point is read; the historical cursor says {@code
+ * <p>The read ranges (docs/CONTRACTS.md's state JSON, connector-core's cursors): the incremental
+ * cursor says every key up to it from the start point is read; the historical cursor says {@code
  * [window_end, start point)} is read and, inside the current window {@code [max(limit, window_end -
  * window), window_end)}, every key up to its position. Together: keys in {@code [window_end,
  * incremental]} and keys in {@code [window_start, historical position]} (once the backfill is

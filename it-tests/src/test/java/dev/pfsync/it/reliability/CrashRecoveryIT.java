@@ -103,7 +103,7 @@ class CrashRecoveryIT {
                   + again
                   + " rows again: more than one page of "
                   + PAGE
-                  + " (DESIGN.md: the restart re-reads at most one page)");
+                  + " (docs/CONTRACTS.md: the restart re-reads at most one page)");
         }
       }
       if (last.code() != 0) {

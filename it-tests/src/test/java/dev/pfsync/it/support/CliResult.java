@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What one connector command did: its exit code and everything it wrote.
  *
- * @param exitCode 0 success, 1 failure, 2 bad usage (DESIGN.md)
+ * @param exitCode 0 success, 1 failure, 2 bad usage (docs/CONTRACTS.md)
  * @param out standard output
  * @param err standard error
  */
